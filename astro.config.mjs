@@ -1,0 +1,21 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
+
+/**
+ * The base path the site is served under, from SITE_BASE at build time
+ * (default "/"), e.g. SITE_BASE=/zwgk/czzj/ for a sub-path on a portal.
+ */
+function basePath(value = '/') {
+  const trimmed = value.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+export default defineConfig({
+  base: basePath(process.env.SITE_BASE),
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Astro 7's default Markdown processor is not remark; opt into unified so remark plugins work.
+  markdown: { processor: unified() },
+  devToolbar: { enabled: false },
+});

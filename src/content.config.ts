@@ -1,0 +1,47 @@
+/**
+ * Astro content collections over the same loader and schema that the scripts
+ * and tests use (src/core). A content error stops the build with file:line.
+ */
+import { defineCollection } from 'astro:content';
+import type { Loader } from 'astro/loaders';
+import { bureauSchema, bureauYearSchema } from './core/schema.ts';
+import { loadContent, formatContentError } from './core/load.ts';
+import { CONTENT_DIR } from './core/paths.ts';
+
+function contentLoader(kind: 'bureaus' | 'years'): Loader {
+  return {
+    name: `disclosure-${kind}`,
+    load: async ({ store, parseData, generateDigest, watcher, logger }) => {
+      const sync = async () => {
+        const { content, errors } = loadContent(CONTENT_DIR);
+        if (errors.length > 0) {
+          const message = errors.map(formatContentError).join('\n');
+          logger.error(message);
+          throw new Error(`内容有 ${errors.length} 处错误 / content has ${errors.length} error(s):\n${message}`);
+        }
+        store.clear();
+        if (kind === 'bureaus') {
+          for (const b of content.bureaus) {
+            const data = await parseData({ id: b.id, data: b.data });
+            store.set({ id: b.id, data, filePath: b.file, digest: generateDigest(JSON.stringify(b.data)) });
+          }
+        } else {
+          for (const y of content.years) {
+            const data = await parseData({ id: y.id, data: y.data });
+            store.set({ id: y.id, data, body: y.narrative, filePath: y.dataFile, digest: generateDigest(JSON.stringify(y.data) + y.narrative) });
+          }
+        }
+      };
+      await sync();
+      watcher?.add(CONTENT_DIR);
+      watcher?.on('change', (file) => {
+        if (file.includes('/content/')) void sync();
+      });
+    },
+  };
+}
+
+export const collections = {
+  bureaus: defineCollection({ loader: contentLoader('bureaus'), schema: bureauSchema }),
+  years: defineCollection({ loader: contentLoader('years'), schema: bureauYearSchema }),
+};
