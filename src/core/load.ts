@@ -130,17 +130,28 @@ function validate<S extends z.ZodType>(
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    errors.push({ file: display, line: lineOf(path), field: path.join('.'), message: describeIssue(issue) });
+    const missing = valueAt(value, path) === undefined && issue.code !== 'unrecognized_keys';
+    const message = missing ? `缺少必填字段 / required field is missing` : describeIssue(issue);
+    errors.push({ file: display, line: lineOf(path), field: path.join('.'), message });
   }
   return null;
 }
 
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let v = value;
+  for (const key of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<string | number, unknown>)[key];
+  }
+  return v;
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined
-        ? `缺少必填字段 / required field is missing (expected ${issue.expected})`
-        : `类型错误：应为 ${issue.expected} / wrong type: expected ${issue.expected}`;
+    case 'invalid_type': {
+      const zh: Record<string, string> = { array: '列表', object: '对象（键: 值）', string: '文本', number: '数字', boolean: '是/否' };
+      return `类型错误：应为${zh[issue.expected] ?? issue.expected} / wrong type: expected ${issue.expected}`;
+    }
     case 'unrecognized_keys': {
       const hint = issue.keys.some((k) => /^\d{3}(\.\d+)?$/.test(k))
         ? '（{ } 里的千分位逗号会把数字拆开：请写 1234.07 而不是 1,234.07 / a thousands comma inside { } splits the number: write 1234.07）'
