@@ -7,7 +7,7 @@
  * and knows its inputs, so a reader can trace "增长 4.2%" back to two amounts.
  */
 import { D, type Dec, type Maybe, money, sumPrinted, minus, ratio, formatAmount, formatPercent, PERCENT_DECIMALS } from './money.ts';
-import type { BureauYear, Table01, Table02, Table03, Table04, Table05, Table06, Table09 } from './schema.ts';
+import type { BureauYear, Table01, Table02, Table03, Table04, Table05, Table06, Table07, Table08, Table09 } from './schema.ts';
 
 export type FigureKind = 'amount' | 'percent' | 'text';
 
@@ -191,6 +191,17 @@ export function baseAmounts(data: BureauYear): Map<string, Maybe<Dec>> {
     }
   }
 
+  out.set('threePublic.domesticReception', money(data.threePublic?.domesticReception));
+  out.set('threePublic.foreignReception', money(data.threePublic?.foreignReception));
+
+  // 政府性基金 (07) and 国有资本经营 (08) 财政拨款支出.
+  const t07 = tableData<Table07>(data.tables.t07);
+  const t08 = tableData<Table08>(data.tables.t08);
+  for (const [key, col] of [['govFundExpenditure', 'total'], ['govFundOpening', 'opening'], ['govFundClosing', 'closing']] as const) {
+    out.set(key, t07 === 'empty' ? new D(0) : t07 ? cell(t07, t07.summary[col]) : null);
+  }
+  out.set('soeExpenditure', t08 === 'empty' ? new D(0) : t08 ? cell(t08, t08.summary.total) : null);
+
   out.set('operatingCost', money(data.operatingCost?.amount));
 
   // 政府采购.
@@ -231,6 +242,7 @@ function priorAmounts(data: BureauYear): Map<string, Maybe<Dec>> {
   ];
   for (const [k, v] of keys) if (v !== undefined) out.set(k, money(v));
   for (const e of p.economic) out.set(`econ.${e.code}`, money(e.amount));
+  for (const [item, value] of Object.entries(p.threePublicItems ?? {})) out.set(`threePublic.${item}.actual`, money(value));
   return out;
 }
 
@@ -298,7 +310,7 @@ export function computeFigures(data: BureauYear, previous?: BureauYear): Figures
     });
   };
   for (const name of COMPARED) compare(name, prev.get(name) ?? null);
-  for (const [name, value] of prev) if (name.startsWith('econ.')) compare(name, value);
+  for (const [name, value] of prev) if (name.startsWith('econ.') || /^threePublic\.\w+\.actual$/.test(name)) compare(name, value);
   if (data.operatingCost?.comparedWith === 'budget') {
     compare('operatingCost', money(data.operatingCost.budget), '年初预算');
   } else {
@@ -360,6 +372,7 @@ export function computeFigures(data: BureauYear, previous?: BureauYear): Figures
   ];
   for (const [prefix, e] of evaluations) {
     if (!e) continue;
+    amount(`${prefix}.budgetInitial`, `${e.name} 年初预算数`, money(e.budgetInitial));
     amount(`${prefix}.budget`, `${e.name} 全年预算数`, money(e.budget));
     amount(`${prefix}.executed`, `${e.name} 全年执行数`, money(e.executed));
     share(`${prefix}.rate`, `${e.name} 预算执行率`, `${prefix}.executed`, `${prefix}.budget`);
@@ -398,6 +411,12 @@ const DESCRIPTIONS: Record<string, string> = {
   'procurement.smeWorks': '工程采购授予中小企业合同金额',
   'procurement.smeServices': '服务采购授予中小企业合同金额',
   'performance.projectAmount': '绩效自评项目资金',
+  'threePublic.domesticReception': '国内公务接待费',
+  'threePublic.foreignReception': '外宾接待费',
+  govFundExpenditure: '政府性基金预算财政拨款支出',
+  govFundOpening: '政府性基金预算财政拨款年初结转和结余',
+  govFundClosing: '政府性基金预算财政拨款年末结转和结余',
+  soeExpenditure: '国有资本经营预算财政拨款支出',
 };
 
 function describe(name: string): string {

@@ -375,6 +375,16 @@ const prior = z.strictObject({
   personnel: maybeAmount, // 人员经费
   public: maybeAmount, // 公用经费
   threePublic: maybeAmount, // "三公"经费决算
+  /** "三公" items of last year, when the document compares them. */
+  threePublicItems: z
+    .strictObject({
+      abroad: maybeAmount,
+      vehicle: maybeAmount,
+      vehiclePurchase: maybeAmount,
+      vehicleOperation: maybeAmount,
+      reception: maybeAmount,
+    })
+    .optional(),
   operatingCost: maybeAmount, // 机关运行经费
   /** Economic 类 totals (Jiangxi compares 301/302/303/310 with last year). */
   economic: z.array(z.strictObject({ code: economicCode, name: text, amount: maybeAmount })).default([]),
