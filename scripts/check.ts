@@ -1,6 +1,98 @@
-/** npm run check — validate all content (placeholder until the checker lands). */
-import { loadContent, formatContentError } from '../src/core/load.ts';
-const { content, errors } = loadContent('content');
-for (const e of errors) console.error(formatContentError(e));
-console.log(`${content.bureaus.length} bureaus, ${content.years.length} bureau-years, ${errors.length} errors`);
-process.exit(errors.length > 0 ? 1 : 0);
+/**
+ * npm run check — validate all content and run the checker.
+ *
+ *   npm run check              schema errors and findings, grouped by bureau-year, and a summary line
+ *   npm run check -- --json    everything as one JSON object (also: node scripts/check.ts --json)
+ *   npm run check -- --quiet   only errors and the summary (also: node scripts/check.ts --quiet)
+ *
+ * Exit code 1 when there is any schema error or any error-severity finding.
+ * One exception: `npm run check --json` (flag before `--`) goes to npm, which
+ * appends its own JSON error object to stdout whenever the script exits
+ * non-zero, so the output would no longer parse. In that form the script exits
+ * 0 and the JSON's `ok: false` carries the result; use `-- --json` for both.
+ * Content problems are printed as file:line messages, never as stack traces.
+ * The content folder is ./content, or $CONTENT_DIR (src/core/paths.ts).
+ */
+import { loadContent, formatContentError, ContentErrors, type ContentError } from '../src/core/load.ts';
+import { join } from 'node:path';
+import { loadClassification } from '../src/core/classification.ts';
+import { CONTENT_DIR } from '../src/core/paths.ts';
+import { checkContent, checkNarrative } from '../src/core/check/index.ts';
+import { sortFindings, type Finding } from '../src/core/findings.ts';
+
+const args = new Set(process.argv.slice(2));
+// `npm run check --json` hands --json to npm, not to the script: npm exports it as npm_config_json.
+const npmJson = !args.has('--json') && process.env.npm_config_json === 'true';
+const json = args.has('--json') || npmJson;
+const quiet = args.has('--quiet') || ['warn', 'error', 'silent'].includes(process.env.npm_config_loglevel ?? '');
+
+/** Two lines per finding: where, rule and message; then the field and the values the message does not already name. */
+function describe(f: Finding): string {
+  const level = f.severity === 'error' ? '错误' : '警告';
+  const extra = Object.entries(f.values)
+    .filter(([k, v]) => !(f.message.includes(k) && f.message.includes(v)) && !['差额', '超出', '未列明'].includes(k))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('，');
+  const detail = [f.field, extra].filter(Boolean).join(' · ');
+  return `  ${f.file}:${f.line} ${level} [${f.rule}] ${f.message}${detail ? `\n      ${detail}` : ''}`;
+}
+
+function main(): number {
+  const { content, errors: loadErrors } = loadContent(CONTENT_DIR);
+  const { classification, errors: classificationErrors } = loadClassification(join(CONTENT_DIR, 'classifications'));
+  // The narrative: unknown figure names are content errors, disagreeing published figures are findings.
+  const narratives = content.years.map((entry) => checkNarrative(entry, content.years));
+  const errors: ContentError[] = [...classificationErrors, ...loadErrors, ...narratives.flatMap((n) => n.errors)];
+  const narrativeFindings = narratives.flatMap((n) => n.findings);
+
+  const findings = sortFindings([...checkContent(content, classification), ...narrativeFindings]);
+  const count = {
+    bureaus: content.bureaus.length,
+    bureauYears: content.years.length,
+    contentErrors: errors.length,
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+  };
+  const failed = count.contentErrors > 0 || count.errors > 0;
+
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ok: !failed, summary: count, contentErrors: errors, findings }, null, 2)}\n`);
+    return failed && !npmJson ? 1 : 0;
+  }
+
+  const out: string[] = [];
+  if (errors.length > 0) {
+    out.push(`== 内容错误（格式、必填字段）：${errors.length} 个 ==`);
+    for (const e of errors) out.push(`  ${formatContentError(e)}`);
+    out.push('');
+  }
+  const shown = quiet ? findings.filter((f) => f.severity === 'error') : findings;
+  const groups = new Map<string, Finding[]>();
+  for (const f of shown) {
+    const key = f.bureauYear || '（全站）';
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  for (const [key, list] of groups) {
+    const e = list.filter((f) => f.severity === 'error').length;
+    const w = list.length - e;
+    out.push(`== ${key}：错误 ${e} 个${quiet ? '' : `，警告 ${w} 个`} ==`);
+    for (const f of list) out.push(describe(f));
+    out.push('');
+  }
+  out.push(
+    `${failed ? '未通过' : '通过'}：${count.bureaus} 个部门，${count.bureauYears} 个部门年度；内容错误 ${count.contentErrors} 个，核对错误 ${count.errors} 个，警告 ${count.warnings} 个`,
+  );
+  console.log(out.join('\n'));
+  return failed ? 1 : 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (err) {
+  if (err instanceof ContentErrors) {
+    for (const e of err.errors) console.error(formatContentError(e));
+    process.exitCode = 1;
+  } else {
+    throw err;
+  }
+}

@@ -68,7 +68,7 @@ describe('narrative figure references', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: 'narrative.published-differs', severity: 'warning', line: 2 });
     expect(findings[0]!.message).toContain('原文"6.4%"');
-    expect(findings[0]!.message).toContain('4.2%');
+    expect(findings[0]!.message).toContain('应为 4.25%');
   });
 
   it('allows one unit in the last printed digit of a percent, not two', () => {
