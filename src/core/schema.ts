@@ -439,6 +439,13 @@ export const bureauYearSchema = z.strictObject({
   performance: performance.optional(),
   prior: prior.optional(),
   glossary: z.array(glossaryEntry).default([]),
+  /**
+   * Mistakes of the published document itself, kept as published (原文如此):
+   * a checker error with this rule (and field, when given) becomes a warning.
+   */
+  publishedAsIs: z
+    .array(z.strictObject({ rule: text, field: optional(z.string()), note: text }))
+    .default([]),
 });
 export type BureauYear = z.output<typeof bureauYearSchema>;
 export type Table01 = z.output<typeof table01Schema>;

@@ -129,3 +129,20 @@ describe('finding contents', () => {
     expect(f?.message).toContain('超出尾数误差允许范围');
   });
 });
+
+describe('a mistake of the published document kept as published (publishedAsIs)', () => {
+  const broken = edit(CLEAN, 't01-27', '280.00', '281.00');
+  it('is an error until it is recorded', () => {
+    expect(byRule(check(broken), 't01.line27')[0]?.severity).toBe('error');
+  });
+  it('becomes a warning carrying the note once recorded for that rule', () => {
+    const recorded = `${broken}publishedAsIs:\n  - { rule: t01.line27, note: 原文第27行即为 281.00 }\n`;
+    const [f] = byRule(check(recorded), 't01.line27');
+    expect(f?.severity).toBe('warning');
+    expect(f?.message).toContain('原文如此：原文第27行即为 281.00');
+  });
+  it('does not cover another rule or another field', () => {
+    const other = `${broken}publishedAsIs:\n  - { rule: t01.line27, field: tables.t01.lines.30, note: x }\n`;
+    expect(byRule(check(other), 't01.line27')[0]?.severity).toBe('error');
+  });
+});

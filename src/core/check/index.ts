@@ -27,7 +27,14 @@ export function checkBureauYear(entry: BureauYearEntry, classification: Classifi
   checkCodes(ctx, classification);
   checkDuplicates(ctx, classification);
   checkFacts(ctx);
-  return sortFindings(ctx.findings);
+  return sortFindings(ctx.findings.map((f) => acknowledge(f, entry)));
+}
+
+/** An error the published document itself contains, recorded in data.yaml under publishedAsIs, is a warning. */
+function acknowledge(f: Finding, entry: BureauYearEntry): Finding {
+  if (f.severity !== 'error') return f;
+  const ack = entry.data.publishedAsIs.find((a) => a.rule === f.rule && (a.field === undefined || a.field === f.field));
+  return ack ? { ...f, severity: 'warning', message: `${f.message}（原文如此：${ack.note}）` } : f;
 }
 
 export function checkContent(content: Content, classification: Classification): Finding[] {
