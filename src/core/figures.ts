@@ -50,6 +50,11 @@ function cell(table: { from: 'table' | 'narrative' } | 'empty' | null, value: st
   return table.from === 'table' ? new D(0) : null;
 }
 
+/** One cell of a table: zero in a table stated empty, unknown in a table not provided. */
+function read<T extends { from: 'table' | 'narrative' }>(table: T | 'empty' | null, pick: (t: T) => string | undefined): Maybe<Dec> {
+  return table === 'empty' || table === null ? cell(table, undefined) : cell(table, pick(table));
+}
+
 // ---------------------------------------------------------------------------
 
 /** The figures whose change on last year is computed (X.previous, X.change, X.changePct, X.direction). */
@@ -126,18 +131,18 @@ export function baseAmounts(data: BureauYear): Map<string, Maybe<Dec>> {
   const t05 = tableData<Table05>(data.tables.t05);
   const t06 = tableData<Table06>(data.tables.t06);
   const t09 = tableData<Table09>(data.tables.t09);
-  const line = (n: number) => cell(t01, t01 && t01 !== 'empty' ? t01.lines[String(n)] : undefined);
+  const line = (n: number) => read(t01, (t) => t.lines[String(n)]);
   const first = (...values: Maybe<Dec>[]) => values.find((v) => v !== null) ?? null;
 
   out.set('grandTotal', first(line(30), line(60)));
   out.set('incomeTotal', line(27));
-  out.set('expenditureTotal', first(line(57), t03 && t03 !== 'empty' ? cell(t03, t03.summary.total) : null));
+  out.set('expenditureTotal', first(line(57), read(t03, (t) => t.summary.total)));
   out.set('openingBalance', line(29));
   out.set('closingBalance', line(59));
-  const t04income = (n: number) => cell(t04, t04 && t04 !== 'empty' ? t04.income[String(n)] : undefined);
+  const t04income = (n: number) => read(t04, (t) => t.income[String(n)]);
   out.set(
     'fiscalGrandTotal',
-    first(t04income(32), t04 && t04 !== 'empty' ? cell(t04, t04.expenditure['64']?.total) : null),
+    first(t04income(32), read(t04, (t) => t.expenditure['64']?.total)),
   );
   out.set('gpbIncome', first(line(1), t04income(1)));
   out.set('govFundIncome', first(line(2), t04income(2)));
@@ -145,7 +150,7 @@ export function baseAmounts(data: BureauYear): Map<string, Maybe<Dec>> {
 
   // Income by source (01 lines 1–8; 财政拨款 = 1+2+3).
   const fiscal = sumOrNull([out.get('gpbIncome')!, out.get('govFundIncome')!, out.get('soeIncome')!]);
-  out.set('income.fiscal', first(fiscal, t02 && t02 !== 'empty' ? cell(t02, t02.summary.fiscal) : null));
+  out.set('income.fiscal', first(fiscal, read(t02, (t) => t.summary.fiscal)));
   out.set('income.superior', line(4));
   out.set('income.business', line(5));
   out.set('income.operating', line(6));
@@ -154,18 +159,17 @@ export function baseAmounts(data: BureauYear): Map<string, Maybe<Dec>> {
 
   // Expenditure by column (03 合计 row).
   for (const col of Object.keys(EXPENDITURE_COLUMNS) as (keyof typeof EXPENDITURE_COLUMNS)[]) {
-    out.set(`expenditure.${col}`, t03 && t03 !== 'empty' ? cell(t03, t03.summary[col]) : t03 === 'empty' ? new D(0) : null);
+    out.set(`expenditure.${col}`, read(t03, (t) => t.summary[col]));
   }
 
   // 一般公共预算财政拨款支出 (05).
-  const t05cell = (v: string | undefined) => cell(t05, v);
-  out.set('gpbExpenditure', t05 && t05 !== 'empty' ? t05cell(t05.summary.total) : t05 === 'empty' ? new D(0) : null);
-  out.set('gpbExpenditure.basic', t05 && t05 !== 'empty' ? t05cell(t05.summary.basic) : null);
-  out.set('gpbExpenditure.project', t05 && t05 !== 'empty' ? t05cell(t05.summary.project) : null);
+  out.set('gpbExpenditure', read(t05, (t) => t.summary.total));
+  out.set('gpbExpenditure.basic', read(t05, (t) => t.summary.basic));
+  out.set('gpbExpenditure.project', read(t05, (t) => t.summary.project));
   if (t05 && t05 !== 'empty') {
     for (const row of t05.rows) {
-      if (row.code.length === 3) out.set(`gpbClass.${row.code}`, t05cell(row.total));
-      out.set(`item.${row.code}.actual`, t05cell(row.total));
+      if (row.code.length === 3) out.set(`gpbClass.${row.code}`, cell(t05, row.total));
+      out.set(`item.${row.code}.actual`, cell(t05, row.total));
     }
   }
 
@@ -174,19 +178,19 @@ export function baseAmounts(data: BureauYear): Map<string, Maybe<Dec>> {
   for (const item of data.budget?.items ?? []) out.set(`item.${item.code}.budget`, money(item.amount));
 
   // 人员经费 / 公用经费 (06).
-  out.set('personnel', t06 && t06 !== 'empty' ? cell(t06, t06.personnelTotal) : null);
-  out.set('public', t06 && t06 !== 'empty' ? cell(t06, t06.publicTotal) : null);
+  out.set('personnel', read(t06, (t) => t.personnelTotal));
+  out.set('public', read(t06, (t) => t.publicTotal));
   if (t06 && t06 !== 'empty') {
     for (const row of [...t06.personnel, ...t06.public]) out.set(`econ.${row.code}`, cell(t06, row.amount));
   }
 
   // 三公 (09).
   for (const side of ['budget', 'actual'] as const) {
-    out.set(`threePublic.${side}`, t09 && t09 !== 'empty' ? cell(t09, t09[side].total) : t09 === 'empty' ? new D(0) : null);
+    out.set(`threePublic.${side}`, read(t09, (t) => t[side].total));
     for (const item of Object.keys(THREE_PUBLIC_ITEMS) as (keyof typeof THREE_PUBLIC_ITEMS)[]) {
       out.set(
         `threePublic.${item}.${side}`,
-        t09 && t09 !== 'empty' ? cell(t09, t09[side][item]) : t09 === 'empty' ? new D(0) : null,
+        read(t09, (t) => t[side][item]),
       );
     }
   }
@@ -198,9 +202,9 @@ export function baseAmounts(data: BureauYear): Map<string, Maybe<Dec>> {
   const t07 = tableData<Table07>(data.tables.t07);
   const t08 = tableData<Table08>(data.tables.t08);
   for (const [key, col] of [['govFundExpenditure', 'total'], ['govFundOpening', 'opening'], ['govFundClosing', 'closing']] as const) {
-    out.set(key, t07 === 'empty' ? new D(0) : t07 ? cell(t07, t07.summary[col]) : null);
+    out.set(key, read(t07, (t) => t.summary[col]));
   }
-  out.set('soeExpenditure', t08 === 'empty' ? new D(0) : t08 ? cell(t08, t08.summary.total) : null);
+  out.set('soeExpenditure', read(t08, (t) => t.summary.total));
 
   out.set('operatingCost', money(data.operatingCost?.amount));
 
