@@ -18,4 +18,7 @@ export default defineConfig({
   // Astro 7's default Markdown processor is not remark; opt into unified so remark plugins work.
   markdown: { processor: unified() },
   devToolbar: { enabled: false },
+  // Never inline a script or asset into the HTML: the pages' Content-Security-Policy
+  // allows scripts from the site's own files only (no 'unsafe-inline').
+  vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -1,0 +1,156 @@
+/**
+ * The site's catalogue: bureaus grouped by region, the bureau × year grid,
+ * the newest disclosures, and the glossary merged across bureau-years.
+ * Pure functions of the loaded content; the pages only render what they return.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Bureau, BureauYear } from './schema.ts';
+
+// ---------------------------------------------------------------------------
+// Regions
+
+export interface BureauRef {
+  id: string;
+  data: Bureau;
+}
+
+export interface RegionGroup<T> {
+  /** e.g. 湖北省, 武汉市, 江岸区; "" when the level is not named. */
+  name: string;
+  children: T[];
+}
+
+/** Province → city → district → bureaus, each level sorted by the smallest division code below it. */
+export type RegionTree = RegionGroup<RegionGroup<RegionGroup<BureauRef>>>[];
+
+const collator = new Intl.Collator('zh-CN');
+
+export function regionTree(bureaus: readonly BureauRef[]): RegionTree {
+  const sorted = [...bureaus].sort(
+    (a, b) => a.data.region.code.localeCompare(b.data.region.code) || collator.compare(a.data.name, b.data.name),
+  );
+  const tree: RegionTree = [];
+  const group = <T>(list: RegionGroup<T>[], name: string): RegionGroup<T> => {
+    let g = list.find((x) => x.name === name);
+    if (!g) list.push((g = { name, children: [] }));
+    return g;
+  };
+  for (const b of sorted) {
+    const { province, city = '', district = '' } = b.data.region;
+    group(group(group(tree, province).children, city).children, district).children.push(b);
+  }
+  return tree;
+}
+
+/** "湖北省 武汉市 江岸区" */
+export function regionName(b: Bureau): string {
+  return [b.region.province, b.region.city, b.region.district].filter(Boolean).join(' ');
+}
+
+// ---------------------------------------------------------------------------
+// Years
+
+export interface YearRef {
+  bureauId: string;
+  year: string;
+  data: Pick<BureauYear, 'published' | 'asOf' | 'year'>;
+}
+
+/** All years that have a disclosure, oldest first. */
+export function allYears(years: readonly YearRef[]): string[] {
+  return [...new Set(years.map((y) => y.year))].sort();
+}
+
+/** The newest disclosures: latest year first, then the latest publication date. */
+export function newest<T extends YearRef>(years: readonly T[], count: number): T[] {
+  return [...years]
+    .sort(
+      (a, b) =>
+        b.year.localeCompare(a.year) ||
+        (b.data.published ?? '').localeCompare(a.data.published ?? '') ||
+        a.bureauId.localeCompare(b.bureauId),
+    )
+    .slice(0, count);
+}
+
+// ---------------------------------------------------------------------------
+// Glossary
+
+export interface GlossaryUse {
+  bureauId: string;
+  bureauName: string;
+  year: string;
+}
+
+export interface GlossaryTerm {
+  /** Normalised term used to match (see termKey). */
+  key: string;
+  /** The term as first printed. */
+  term: string;
+  /** Anchor on the glossary page. */
+  slug: string;
+  /** Whether it is a functional classification subject (…(类)…(款)…(项)). */
+  subject: boolean;
+  /** Distinct definitions, each with the bureau-years that print it. */
+  definitions: { definition: string; uses: GlossaryUse[] }[];
+}
+
+/** A term normalised for matching: no spaces, half-width brackets, one kind of quotes. */
+export function termKey(term: string): string {
+  return term
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[“”"＂「」]/g, '"')
+    .replace(/[‘’']/g, "'");
+}
+
+function definitionKey(definition: string): string {
+  return termKey(definition).replace(/[。.]$/, '');
+}
+
+/** Merge the glossaries of all bureau-years: one entry per term, with each distinct definition and who uses it. */
+export function mergeGlossary(
+  items: readonly { bureauId: string; bureauName: string; year: string; glossary: readonly { term: string; definition: string }[] }[],
+): GlossaryTerm[] {
+  const byKey = new Map<string, GlossaryTerm>();
+  const ordered = [...items].sort((a, b) => a.bureauId.localeCompare(b.bureauId) || a.year.localeCompare(b.year));
+  for (const item of ordered) {
+    for (const entry of item.glossary) {
+      const key = termKey(entry.term);
+      let term = byKey.get(key);
+      if (!term) {
+        term = { key, term: entry.term.trim(), slug: '', subject: /\(类\)/.test(key), definitions: [] };
+        byKey.set(key, term);
+      }
+      const dk = definitionKey(entry.definition);
+      let def = term.definitions.find((d) => definitionKey(d.definition) === dk);
+      if (!def) term.definitions.push((def = { definition: entry.definition.trim(), uses: [] }));
+      if (!def.uses.some((u) => u.bureauId === item.bureauId && u.year === item.year)) {
+        def.uses.push({ bureauId: item.bureauId, bureauName: item.bureauName, year: item.year });
+      }
+    }
+  }
+  const terms = [...byKey.values()].sort(
+    (a, b) => Number(a.subject) - Number(b.subject) || collator.compare(a.key, b.key),
+  );
+  const slugger = new GithubSlugger();
+  for (const t of terms) t.slug = `term-${slugger.slug(t.key) || 'x'}`;
+  return terms;
+}
+
+/** A bureau-year's glossary as a lookup by normalised term. */
+export function glossaryLookup(glossary: readonly { term: string; definition: string }[]): Map<string, { term: string; definition: string }> {
+  return new Map(glossary.map((g) => [termKey(g.term), g]));
+}
+
+/**
+ * The glossary key of a functional subject row (项 level): the documents name
+ * it "类名(类)款名(款)项名(项)". Returns undefined when the parents are not in the rows.
+ */
+export function subjectTermKey(rows: readonly { code: string; name: string }[], row: { code: string; name: string }): string | undefined {
+  if (row.code.length !== 7) return undefined;
+  const cls = rows.find((r) => r.code === row.code.slice(0, 3));
+  const kuan = rows.find((r) => r.code === row.code.slice(0, 5));
+  if (!cls || !kuan) return undefined;
+  return termKey(`${cls.name}(类)${kuan.name}(款)${row.name}(项)`);
+}

@@ -1,0 +1,80 @@
+/**
+ * Route data: the content collections turned into what the pages render.
+ * Every bureau-year goes through `analyse()` once per build (cached here),
+ * so every page reads the same figures.
+ */
+import { getCollection } from 'astro:content';
+import { analyse, previousYear, type Disclosure } from '../core/disclosure.ts';
+import type { Bureau, BureauYear } from '../core/schema.ts';
+import { requireSiteConfig, type SiteConfig } from '../core/site-config.ts';
+import { mergeGlossary, regionTree, type GlossaryTerm, type RegionTree } from '../core/catalogue.ts';
+
+export interface BureauInfo {
+  id: string;
+  data: Bureau;
+  /** Its disclosures, oldest first. */
+  disclosures: Disclosure[];
+}
+
+export interface Site {
+  config: SiteConfig;
+  bureaus: BureauInfo[];
+  disclosures: Disclosure[];
+  regions: RegionTree;
+  glossary: GlossaryTerm[];
+  bureau(id: string): BureauInfo;
+}
+
+let cached: Promise<Site> | undefined;
+
+async function load(): Promise<Site> {
+  const config = requireSiteConfig();
+  const bureauEntries = await getCollection('bureaus');
+  const yearEntries = await getCollection('years');
+  const raw = yearEntries.map((e) => {
+    const [bureauId = '', year = ''] = e.id.split('/');
+    return { id: e.id, bureauId, year, data: e.data as BureauYear, body: e.body ?? '', file: e.filePath ?? e.id };
+  });
+  const disclosures = raw
+    .map((entry) =>
+      analyse({
+        id: entry.id,
+        data: entry.data,
+        narrative: entry.body,
+        narrativeFile: entry.file.replace(/data\.yaml$/, 'narrative.md'),
+        ...(previousYear(raw, entry) ? { previous: previousYear(raw, entry)!.data } : {}),
+      }),
+    )
+    .sort((a, b) => a.bureauId.localeCompare(b.bureauId) || a.year.localeCompare(b.year));
+  const bureaus: BureauInfo[] = bureauEntries
+    .map((b) => ({ id: b.id, data: b.data as Bureau, disclosures: disclosures.filter((d) => d.bureauId === b.id) }))
+    .sort((a, b) => a.data.region.code.localeCompare(b.data.region.code) || a.id.localeCompare(b.id));
+  const byId = new Map(bureaus.map((b) => [b.id, b]));
+  const glossary = mergeGlossary(
+    disclosures.map((d) => ({
+      bureauId: d.bureauId,
+      bureauName: byId.get(d.bureauId)?.data.name ?? d.bureauId,
+      year: d.year,
+      glossary: d.data.glossary,
+    })),
+  );
+  return {
+    config,
+    bureaus,
+    disclosures,
+    regions: regionTree(bureaus),
+    glossary,
+    bureau(id: string) {
+      const b = byId.get(id);
+      if (!b) throw new Error(`未知部门 / unknown bureau: ${id}`);
+      return b;
+    },
+  };
+}
+
+/** The whole site's data, loaded once per build (and afresh on every request in `astro dev`, so edits show). */
+export function site(): Promise<Site> {
+  if (import.meta.env.DEV) return load();
+  cached ??= load();
+  return cached;
+}

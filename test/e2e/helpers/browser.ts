@@ -1,0 +1,50 @@
+/**
+ * Chromium from Debian (/usr/bin/chromium) through playwright-core, and a
+ * page that records what a visit did wrong: console errors, uncaught
+ * exceptions, failed requests and any request to another origin.
+ */
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+export interface Visit {
+  page: Page;
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+  /** Requests to any other origin than the site's. */
+  external: string[];
+  /** Same-origin responses with status >= 400, and failed requests. */
+  failed: string[];
+}
+
+export async function openPage(browser: Browser, origin: string, options: BrowserContextOptions = {}): Promise<Visit> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const visit: Visit = { page, errors: [], external: [], failed: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') visit.errors.push(`console: ${m.text()} @ ${m.location().url}`);
+  });
+  page.on('pageerror', (e) => visit.errors.push(`exception: ${e.message}`));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) visit.external.push(url);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) visit.failed.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => visit.failed.push(`failed ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  return visit;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { mergeGlossary, newest, regionTree, subjectTermKey, termKey, allYears } from '../../src/core/catalogue.ts';
+import { bureauSchema } from '../../src/core/schema.ts';
+
+const bureau = (id: string, province: string, city: string, district: string, code: string) => ({
+  id,
+  data: bureauSchema.parse({ name: `${district}局`, shortName: district, region: { province, city, district, code }, level: '区县级' }),
+});
+
+describe('catalogue', () => {
+  it('groups bureaus province → city → district, ordered by division code', () => {
+    const tree = regionTree([
+      bureau('b', '湖北省', '武汉市', '汉阳区', '420105'),
+      bureau('c', '江西省', '南昌市', '东湖区', '360102'),
+      bureau('a', '湖北省', '武汉市', '江岸区', '420102'),
+    ]);
+    expect(tree.map((p) => p.name)).toEqual(['江西省', '湖北省']);
+    expect(tree[1]!.children[0]!.name).toBe('武汉市');
+    expect(tree[1]!.children[0]!.children.map((d) => d.name)).toEqual(['江岸区', '汉阳区']);
+  });
+
+  it('lists the newest disclosures first and all years oldest first', () => {
+    const ys = [
+      { bureauId: 'a', year: '2022', data: { year: '2022', asOf: '2022-12-31' } },
+      { bureauId: 'b', year: '2024', data: { year: '2024', asOf: '2024-12-31', published: '2025-09-01' } },
+      { bureauId: 'c', year: '2024', data: { year: '2024', asOf: '2024-12-31', published: '2025-09-29' } },
+    ];
+    expect(newest(ys, 2).map((y) => y.bureauId)).toEqual(['c', 'b']);
+    expect(allYears(ys)).toEqual(['2022', '2024']);
+  });
+
+  it('merges glossaries by term (quotes, brackets and spaces aside) and lists who uses each definition', () => {
+    const merged = mergeGlossary([
+      { bureauId: 'a', bureauName: 'A局', year: '2023', glossary: [{ term: '“三公”经费', definition: '甲。' }, { term: '基本支出', definition: '乙' }] },
+      { bureauId: 'b', bureauName: 'B局', year: '2022', glossary: [{ term: '"三公" 经费', definition: '甲' }] },
+      { bureauId: 'c', bureauName: 'C局', year: '2021', glossary: [{ term: '“三公”经费', definition: '丙' }] },
+      { bureauId: 'd', bureauName: 'D局', year: '2021', glossary: [{ term: '卫生健康支出（类）医疗救助（款）城乡医疗救助（项）', definition: '丁' }] },
+    ]);
+    expect(merged.map((t) => t.term)).toEqual(['“三公”经费', '基本支出', '卫生健康支出（类）医疗救助（款）城乡医疗救助（项）']);
+    const three = merged[0]!;
+    expect(three.definitions.map((d) => d.uses.map((u) => u.bureauId))).toEqual([['a', 'b'], ['c']]);
+    expect(three.slug).toBe('term-三公经费');
+    expect(merged[2]!.subject).toBe(true);
+  });
+
+  it('finds the glossary term of a 项 row from its 类 and 款', () => {
+    const rows = [
+      { code: '210', name: '卫生健康支出' },
+      { code: '21013', name: '医疗救助' },
+      { code: '2101301', name: '城乡医疗救助' },
+    ];
+    expect(subjectTermKey(rows, rows[2]!)).toBe(termKey('卫生健康支出(类)医疗救助(款)城乡医疗救助(项)'));
+    expect(subjectTermKey(rows, rows[1]!)).toBeUndefined();
+  });
+});
