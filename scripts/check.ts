@@ -17,6 +17,7 @@ import { loadContent, formatContentError, ContentErrors, type ContentError } fro
 import { join } from 'node:path';
 import { loadClassification } from '../src/core/classification.ts';
 import { CONTENT_DIR } from '../src/core/paths.ts';
+import { loadSiteConfig, siteConfigFile } from '../src/core/site-config.ts';
 import { checkContent, checkNarrative } from '../src/core/check/index.ts';
 import { sortFindings, type Finding } from '../src/core/findings.ts';
 
@@ -42,7 +43,8 @@ function main(): number {
   const { classification, errors: classificationErrors } = loadClassification(join(CONTENT_DIR, 'classifications'));
   // The narrative: unknown figure names are content errors, disagreeing published figures are findings.
   const narratives = content.years.map((entry) => checkNarrative(entry, content.years));
-  const errors: ContentError[] = [...classificationErrors, ...loadErrors, ...narratives.flatMap((n) => n.errors)];
+  const { errors: siteErrors } = loadSiteConfig(siteConfigFile(CONTENT_DIR));
+  const errors: ContentError[] = [...siteErrors, ...classificationErrors, ...loadErrors, ...narratives.flatMap((n) => n.errors)];
   const narrativeFindings = narratives.flatMap((n) => n.findings);
 
   const findings = sortFindings([...checkContent(content, classification), ...narrativeFindings]);
