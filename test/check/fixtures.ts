@@ -191,6 +191,7 @@ export function writeContent(bureaus: Record<string, { bureau?: string; years: R
     }
   }
   cpSync('content/classifications', join(root, 'classifications'), { recursive: true });
+  writeFileSync(join(root, 'site.yaml'), 'siteName: 测试\norganisation: 测试单位\n');
   const { content, errors } = loadContent(root);
   if (errors.length > 0) throw new Error(`fixture does not load:\n${errors.map((e) => `${e.file}:${e.line} ${e.field} ${e.message}`).join('\n')}`);
   return { root, content };
