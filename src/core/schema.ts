@@ -13,7 +13,7 @@ import { z } from 'astro/zod';
 const blank = (v: unknown) => v === undefined || v === null || v === '' || v === '~';
 
 /** Accepts a YAML scalar text, keeps it as text; blank becomes undefined (unknown). */
-function optional<T extends z.ZodType>(inner: T) {
+export function optional<T extends z.ZodType>(inner: T) {
   return z.preprocess((v) => (blank(v) ? undefined : v), inner.optional());
 }
 
@@ -61,7 +61,7 @@ export const percentText = z
     return text;
   });
 
-const text = z.string().trim().min(1, '不能为空 / must not be empty');
+export const text = z.string().trim().min(1, '不能为空 / must not be empty');
 const date = z
   .union([z.string(), z.date()])
   .transform((v, ctx) => {

@@ -9,12 +9,8 @@ import { join, relative } from 'node:path';
 import { z } from 'astro/zod';
 import { parseYaml, readText, formatContentError, type ContentError } from './load.ts';
 import { CONTENT_DIR } from './paths.ts';
+import { optional, text } from './schema.ts';
 
-const blank = (v: unknown) => v === undefined || v === null || v === '' || v === '~';
-const text = z.string().trim().min(1, '不能为空 / must not be empty');
-function optional<T extends z.ZodType>(inner: T) {
-  return z.preprocess((v) => (blank(v) ? undefined : typeof v === 'number' ? String(v) : v), inner.optional());
-}
 
 export const siteConfigSchema = z.strictObject({
   /** Shown in the header and in every page title, e.g. 部门决算公开. */
