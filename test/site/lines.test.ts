@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXPENDITURE_CLASSES, T01_EXPENDITURE_LINES, T01_INCOME_LINES, T04_EXPENDITURE_LINES, T04_INCOME_LINES, chineseNumber } from '../../src/components/tables/lines.ts';
+import { EXPENDITURE_CLASSES, T01_EXPENDITURE_LINES, T01_INCOME_LINES, T04_EXPENDITURE_LINES, T04_INCOME_LINES, chineseNumber } from '../../src/core/tables.ts';
 import { cellAmount, rowIds, tableState } from '../../src/components/tables/format.ts';
 
 describe('the template\'s line names', () => {

@@ -9,7 +9,7 @@
  */
 import { CODE_LENGTHS, normalizeName, type Classification, type ClassificationKind } from '../classification.ts';
 import { report, view, type Ctx, type Path } from './context.ts';
-import { FUNCTIONAL_TABLE_KEYS } from './tables.ts';
+import { FUNCTIONAL_TABLE_KEYS } from '../tables.ts';
 
 export interface CodeResolution {
   /** The code the row stands for: the printed one, or the intended one when a digit is missing. */

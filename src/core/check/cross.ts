@@ -7,7 +7,7 @@ import { D } from '../money.ts';
 import { cell, checkAtMost, checkIdentity, fact, report, view, type Ctx, type TableView, type Term } from './context.ts';
 import { resolveCode } from './codes.ts';
 import { colTerm, t01Line, t01Path, t04Expenditure, t04ExpenditurePath, t04Income, t04IncomePath, t09Term, type FundColumn } from './identities.ts';
-import { EXPENDITURE_CLASSES, FUNCTIONAL_COLUMNS, T01_FIRST_CLASS_LINE, T04_FIRST_CLASS_LINE, type FunctionalTableKey } from './tables.ts';
+import { EXPENDITURE_CLASS_CODES, FUNCTIONAL_COLUMNS, T01_FIRST_CLASS_LINE, T04_FIRST_CLASS_LINE, type FunctionalTableKey } from '../tables.ts';
 
 type FRow = { code: string; name: string } & Record<string, string | undefined>;
 
@@ -35,7 +35,7 @@ function t01Against0203(ctx: Ctx) {
   const v1 = view(ctx.entry, 't01');
   if (v1.state !== 'data') return;
   const v3 = view(ctx.entry, 't03') as TableView<FunctionalTableKey>;
-  EXPENDITURE_CLASSES.forEach((code, i) => {
+  EXPENDITURE_CLASS_CODES.forEach((code, i) => {
     const n = T01_FIRST_CLASS_LINE + i;
     checkIdentity(ctx, { rule: 'cross.t01-t03', path: t01Path(n), target: t01Line(v1, n), terms: [classTerm(v3, 't03', code, 'total')], formula: `03表 ${code}类 本年支出合计` });
   });
@@ -162,7 +162,7 @@ function t04Against(ctx: Ctx) {
   ];
   for (const [col, key, rule] of sides) {
     const other = view(ctx.entry, key) as TableView<FunctionalTableKey>;
-    EXPENDITURE_CLASSES.forEach((code, i) => {
+    EXPENDITURE_CLASS_CODES.forEach((code, i) => {
       const n = T04_FIRST_CLASS_LINE + i;
       const term = classTerm(other, key, code, 'total');
       checkIdentity(ctx, { rule, path: t04ExpenditurePath(n, col), target: t04Expenditure(v4, n, col), terms: [term], formula: term.label });

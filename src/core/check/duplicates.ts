@@ -5,7 +5,7 @@
 import type { Classification, ClassificationKind } from '../classification.ts';
 import { resolveCode } from './codes.ts';
 import { report, view, type Ctx, type Path } from './context.ts';
-import { FUNCTIONAL_TABLE_KEYS } from './tables.ts';
+import { FUNCTIONAL_TABLE_KEYS } from '../tables.ts';
 
 interface Item {
   code: string;

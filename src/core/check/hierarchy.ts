@@ -10,7 +10,7 @@
  */
 import { cell, checkIdentity, view, type Ctx, type Path, type TableView, type Term } from './context.ts';
 import { colTerm, rowLabel } from './identities.ts';
-import { ancestorCodes, FUNCTIONAL_COLUMNS, FUNCTIONAL_TABLE_KEYS, LEVEL_NAMES, functionalLevel, economicLevel, type FunctionalTableKey } from './tables.ts';
+import { ancestorCodes, FUNCTIONAL_COLUMNS, FUNCTIONAL_TABLE_KEYS, LEVEL_NAMES, functionalLevel, economicLevel, type FunctionalTableKey } from '../tables.ts';
 
 interface Coded {
   code: string;

@@ -4,7 +4,7 @@
  * "27行＝（1+2+…+8）行", t02.col1 is "1栏各行=（2+…+7）栏各行".
  */
 import { cell, checkIdentity, view, type Ctx, type Path, type TableView, type Term } from './context.ts';
-import { FUNCTIONAL_COLUMNS, type Column, type FunctionalTableKey } from './tables.ts';
+import { FUNCTIONAL_COLUMNS, type Column, type FunctionalTableKey } from '../tables.ts';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
