@@ -1,0 +1,110 @@
+/**
+ * The prose of the document as Markdown blocks under the project's section
+ * headings (src/core/narrative.ts NARRATIVE_SECTIONS). Lines broken by the PDF
+ * are joined back into paragraphs; every block keeps its source line.
+ */
+import type { SourceLine } from './source.ts';
+import { plain, type Part } from './parts.ts';
+import type { IssueList } from './issues.ts';
+
+export interface Block {
+  kind: 'h1' | 'h2' | 'h3' | 'p' | 'chart';
+  text: string;
+  /** Source line of the block's first line. */
+  line: number;
+  /** The 情况说明 section (e.g. "五、一般公共预算财政拨款支出决算情况说明") the block sits in. */
+  section?: string;
+}
+
+const CN = '一二三四五六七八九十';
+const HEADING1 = new RegExp(`^[${CN}]+、`);
+const HEADING2 = new RegExp(`^[(（][${CN}]+[)）]`);
+const ITEM = /^(\d+[.．、](?!\d)|[(（]\d+[)）]|图\s*\d)/;
+const END = /[。！？；：:]$/;
+
+const OVERVIEW_SECTIONS: [RegExp, string][] = [
+  [/职责|职能/, '部门主要职责'],
+  [/机构设置|单位构成|基本情况/, '机构设置'],
+  [/人员构成|人员情况/, '人员构成'],
+];
+
+/** Join wrapped lines into paragraphs; headings and list items start new ones. */
+function paragraphs(lines: readonly SourceLine[], from: number, to: number): { text: string; line: number }[] {
+  const out: { text: string; line: number }[] = [];
+  let open = false;
+  for (let i = from; i < to; i++) {
+    const text = plain(lines[i]!.text).replace(/\t+/g, ' ');
+    if (text === '' || /^[-\d\s]+$/.test(text)) continue;
+    const last = out[out.length - 1];
+    const starts = HEADING1.test(text) || HEADING2.test(text) || ITEM.test(text);
+    if (last && open && !starts) {
+      last.text += /[A-Za-z0-9%]$/.test(last.text) && /^[A-Za-z0-9]/.test(text) ? ` ${text}` : text;
+    } else out.push({ text, line: lines[i]!.no });
+    const current = out[out.length - 1]!;
+    open = !END.test(current.text) && !((HEADING1.test(current.text) || HEADING2.test(current.text)) && isHeading(current.text)) && !/^图\s*\d/.test(current.text);
+  }
+  return out;
+}
+
+const isHeading = (text: string) => text.length <= 40 && !/[。，]/.test(text);
+
+export function proseBlocks(lines: readonly SourceLine[], parts: readonly Part[], issues: IssueList): Block[] {
+  const blocks: Block[] = [];
+  for (const part of parts) {
+    if (part.kind === 'overview') {
+      let open = false;
+      for (const p of paragraphs(lines, part.start + 1, part.end)) {
+        if (HEADING1.test(p.text) && isHeading(p.text)) {
+          const title = OVERVIEW_SECTIONS.find(([re]) => re.test(p.text))?.[1];
+          if (title) {
+            blocks.push({ kind: 'h1', text: title, line: p.line });
+            open = true;
+            continue;
+          }
+          issues.add({ kind: 'heading-unknown', line: p.line, message: `第 ${p.line} 行的标题"${p.text}"不是已知的概况栏目（部门主要职责、机构设置、人员构成），其内容已并入上一栏目，请检查` });
+        }
+        if (!open) continue;
+        blocks.push({ kind: 'p', text: p.text, line: p.line });
+      }
+    } else if (part.kind === 'explanation') {
+      blocks.push({ kind: 'h1', text: '情况说明', line: lines[part.start]!.no });
+      let section: string | undefined;
+      for (const p of paragraphs(lines, part.start + 1, part.end)) {
+        const chart = /^图\s*([1-4])\s*[:：]/.exec(p.text);
+        if (chart) blocks.push({ kind: 'chart', text: chart[1]!, line: p.line, section });
+        else if (HEADING1.test(p.text) && isHeading(p.text)) {
+          section = p.text;
+          blocks.push({ kind: 'h2', text: p.text, line: p.line, section });
+        } else if (HEADING2.test(p.text) && isHeading(p.text)) blocks.push({ kind: 'h3', text: p.text, line: p.line, section });
+        else if (section === undefined && /部门决算情况说明$/.test(p.text)) continue;
+        else blocks.push({ kind: 'p', text: p.text, line: p.line, section });
+      }
+    } else if (part.kind === 'keyWork') {
+      blocks.push({ kind: 'h1', text: '重点工作完成情况', line: lines[part.start]!.no });
+      for (const p of paragraphs(lines, part.start + 1, part.end)) blocks.push({ kind: 'p', text: p.text, line: p.line });
+    } else if (part.kind === 'glossary') {
+      issues.add({ kind: 'not-imported', line: lines[part.start]!.no, message: `第 ${lines[part.start]!.no} 行起的"名词解释"未导入，请录入 data.yaml 的 glossary（term / definition）` });
+    } else if (part.kind === 'annex') {
+      issues.add({ kind: 'not-imported', line: lines[part.start]!.no, message: `第 ${lines[part.start]!.no} 行起的"附件"（绩效自评表）未导入，请录入 data.yaml 的 performance.department 和 performance.projects` });
+    }
+  }
+  return blocks;
+}
+
+/** Markdown characters that would change the meaning of imported prose. */
+const escape = (text: string) => text.replace(/([*_`<>[\]])/g, '\\$1');
+
+export function toMarkdown(blocks: readonly Block[], texts: ReadonlyMap<Block, string> = new Map()): string {
+  return (
+    blocks
+      .map((b) => {
+        const text = texts.get(b) ?? escape(b.text);
+        if (b.kind === 'h1') return `# ${b.text}`;
+        if (b.kind === 'h2') return `## ${b.text}`;
+        if (b.kind === 'h3') return `### ${b.text}`;
+        if (b.kind === 'chart') return `::chart{n=${b.text}}`;
+        return text;
+      })
+      .join('\n\n') + '\n'
+  );
+}
