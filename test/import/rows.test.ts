@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sourceLines } from '../../src/core/import/source.ts';
 import { findTables, readFunctionalTable, readTable09 } from '../../src/core/import/read-tables.ts';
 import { IssueList } from '../../src/core/import/issues.ts';
-import { placements, narrow } from '../../src/core/import/columns.ts';
+import { placements, narrow, type Cells } from '../../src/core/import/columns.ts';
 
 function read03(text: string) {
   const lines = sourceLines(text);
@@ -55,8 +55,8 @@ describe('placing numbers into columns', () => {
     expect(placements(['10', '4'], ['total', 'basic', 'project'], [{ target: 'total', plus: ['basic', 'project'] }])).toEqual([]);
   });
   it('a group that cannot add up (the bureau’s own slip) removes nothing', () => {
-    const parent = [{ total: '10', basic: '10' }, { total: '10', project: '10' }];
-    const child = [{ total: '3', basic: '3' }];
+    const parent: Cells[] = [{ total: '10', basic: '10' }, { total: '10', project: '10' }];
+    const child: Cells[] = [{ total: '3', basic: '3' }];
     expect(narrow([parent, child], [{ parent: 0, children: [1] }], ['total', 'basic', 'project'])).toEqual([parent, child]);
   });
 });
