@@ -148,7 +148,6 @@ export function importDisclosure(input: ImportInput): ImportResult {
   for (const s of statements) byBlock.set(s.block, [...(byBlock.get(s.block) ?? []), s]);
   for (const [block, list] of byBlock) {
     let text = block.text;
-    const parsed = figures ? { template: template as 'wuhan' | 'jiangxi' } : undefined;
     for (const s of [...list].sort((a, b) => b.index - a.index)) {
       const figure = s.figure ? figures?.get(s.figure) : undefined;
       if (!s.figure) {
@@ -161,7 +160,7 @@ export function importDisclosure(input: ImportInput): ImportResult {
       }
       const differs = publishedDiffers(s.published, figure, figures!);
       if (differs) {
-        issues.add({ kind: 'figure-differs', line: s.line, message: `第 ${s.line} 行起的段落原文"${s.published}"，${figure.label}按数据计算为 ${formatFigure(figure, parsed!)}。已关联（:fig[${s.published}]{name=${s.figure}}），网站显示计算值并注明原文` });
+        issues.add({ kind: 'figure-differs', line: s.line, message: `第 ${s.line} 行起的段落原文"${s.published}"，${figure.label}按数据计算为 ${formatFigure(figure, { template })}。已关联（:fig[${s.published}]{name=${s.figure}}），网站显示计算值并注明原文` });
       }
       links.push({ name: s.figure, published: s.published, line: s.line, differs });
       const number = s.percent ? s.published.slice(0, -1) : s.published;
@@ -185,10 +184,7 @@ export function importDisclosure(input: ImportInput): ImportResult {
 }
 
 function figuresOf(data: Obj): Figures | undefined {
-  // The draft may still miss a required fact (e.g. the units); figures do not depend on it.
-  const scope = data.scope as { kind: string; units: string[] };
-  const probe = { ...data, scope: { ...scope, units: scope.units.length ? scope.units : ['—'] } };
-  const parsed = bureauYearSchema.safeParse(probe);
+  const parsed = bureauYearSchema.safeParse(data);
   return parsed.success ? computeFigures(parsed.data as BureauYear) : undefined;
 }
 
@@ -204,6 +200,9 @@ function findBureau(text: string, bureaus: readonly KnownBureau[]): KnownBureau 
   return scored[0]!.b;
 }
 
+/** Written in scope.units when the text does not list the units: the draft loads, the page shows it needs finishing. */
+export const UNITS_TO_FILL = '待补：纳入决算的单位（见导入报告）';
+
 function readScope(lines: readonly SourceLine[], parts: ReturnType<typeof findParts>, issues: IssueList) {
   const overview = partOf(parts, 'overview');
   const text = overview ? lines.slice(overview.start, overview.end).map((l) => plain(l.text)).join('\n') : '';
@@ -215,8 +214,18 @@ function readScope(lines: readonly SourceLine[], parts: ReturnType<typeof findPa
     const m = /由(?:实行独立核算的|纳入独立核算的)?(\S+?本级)决算组成/.exec(joined);
     if (m && kind === '本级') units.push(m[1]!);
   }
+  // Stated in a sentence: "武汉市汉阳区医疗保障局部门决算由纳入独立核算的单位本级决算单位组成，无下属二级单位".
+  const own = /([^，,。：:\s]+?)部门决算由[^。]*?本级决算(?:单位)?组成[，,]\s*无下属/.exec(joined);
+  if (units.length === 0 && own && kind === '本级') units.push(own[1]!);
+  // Or counted: "纳入本套部门决算汇编范围的单位共 1 个，包括：南昌市东湖区医疗保障局本级".
+  const listed = /单位共\s*(\d+)\s*个[，,]\s*包括[:：]\s*([^。]+)。/.exec(joined);
+  if (units.length === 0 && listed) {
+    const names = listed[2]!.split(/[、，,]/).map((n) => n.trim().replace(/本级$/, '')).filter(Boolean);
+    if (names.length === Number(listed[1])) units.push(...names);
+  }
   if (units.length === 0) {
-    issues.add({ kind: 'fact-missing', message: '未能读出决算单位构成（第一部分 机构设置），scope.units 为空，草稿暂不能通过检查：请列出纳入决算的单位' });
+    units.push(UNITS_TO_FILL);
+    issues.add({ kind: 'fact-missing', message: `未能读出决算单位构成（第一部分 机构设置）：scope.units 暂写为"${UNITS_TO_FILL}"，请改为纳入决算的单位名单` });
   }
   return { kind, units };
 }
