@@ -20,7 +20,6 @@ const CN = '一二三四五六七八九十';
 const HEADING1 = new RegExp(`^[${CN}]+、`);
 const HEADING2 = new RegExp(`^[(（][${CN}]+[)）]`);
 const ITEM = /^(\d+[.．、](?!\d)|[(（]\d+[)）]|图\s*\d)/;
-const END = /[。！？；：:]$/;
 
 const OVERVIEW_SECTIONS: [RegExp, string][] = [
   [/职责|职能/, '部门主要职责'],
@@ -28,25 +27,54 @@ const OVERVIEW_SECTIONS: [RegExp, string][] = [
   [/人员构成|人员情况/, '人员构成'],
 ];
 
-/** Join wrapped lines into paragraphs; headings and list items start new ones. */
+/** A line ending a sentence or a clause that a list or a heading follows. */
+const END = /[。！？；!?;]$/;
+/** A line ending with a colon introduces what follows: a list (new blocks) or the rest of its sentence (joined). */
+const COLON = /[：:]$/;
+
+/**
+ * Join wrapped lines into paragraphs; headings and list items start new ones.
+ * A line continues on the next unless it ends a sentence. A numbered line
+ * that looks like a heading is still a wrapped sentence when it fills the
+ * printed line width or ends with a comma or 、 (南昌 "(一)贯彻执行国家、省、市
+ * 医疗保障制度的法律法规、"). An item's title sentence ("5.卫生健康支出(类)…
+ * (项)。") keeps its figures that follow ("年初预算为…").
+ */
 function paragraphs(lines: readonly SourceLine[], from: number, to: number): { text: string; line: number }[] {
-  const out: { text: string; line: number }[] = [];
-  let open = false;
+  const texts: { text: string; no: number }[] = [];
   for (let i = from; i < to; i++) {
     const text = plain(lines[i]!.text).replace(/\t+/g, ' ');
     if (text === '' || /^[-\d\s]+$/.test(text)) continue;
+    texts.push({ text, no: lines[i]!.no });
+  }
+  const width = lineWidth(texts.map((t) => t.text));
+  const out: { text: string; line: number }[] = [];
+  let open = false;
+  for (const { text, no } of texts) {
     const last = out[out.length - 1];
     const starts = HEADING1.test(text) || HEADING2.test(text) || ITEM.test(text);
-    if (last && open && !starts) {
+    const itemFigures = last && /[(（]项[)）]。$/.test(last.text) && /^年初预算/.test(text);
+    if (last && ((open && !starts) || itemFigures)) {
       last.text += /[A-Za-z0-9%]$/.test(last.text) && /^[A-Za-z0-9]/.test(text) ? ` ${text}` : text;
-    } else out.push({ text, line: lines[i]!.no });
+    } else out.push({ text, line: no });
     const current = out[out.length - 1]!;
-    open = !END.test(current.text) && !((HEADING1.test(current.text) || HEADING2.test(current.text)) && isHeading(current.text)) && !/^图\s*\d/.test(current.text);
+    const wrapped = /[、，,（(]$/.test(current.text) || current.text.length >= width || (/^\S+?[)）、].*、/.test(current.text) && current.text.length >= width * 0.8);
+    const heading = (HEADING1.test(current.text) || HEADING2.test(current.text)) && isHeading(current.text) && !wrapped;
+    open = !END.test(current.text) && !COLON.test(current.text) && !heading && !/^图\s*\d/.test(current.text);
+    // After a colon, the next line continues the sentence unless it starts a list item or heading (checked above).
+    if (COLON.test(current.text) && !heading) open = true;
   }
   return out;
 }
 
-const isHeading = (text: string) => text.length <= 40 && !/[。，]/.test(text);
+/** The printed line width of a part: the length most full lines reach (90th percentile). */
+function lineWidth(texts: readonly string[]): number {
+  const lengths = texts.map((t) => t.length).sort((a, b) => a - b);
+  if (lengths.length < 10) return Infinity;
+  return lengths[Math.floor(lengths.length * 0.9)]! - 2;
+}
+
+const isHeading = (text: string) => text.length <= 40 && !/[。，,；;]/.test(text);
 
 export function proseBlocks(lines: readonly SourceLine[], parts: readonly Part[], issues: IssueList): Block[] {
   const blocks: Block[] = [];
