@@ -26,7 +26,7 @@ import {
   type TableKey,
 } from './read-tables.ts';
 import { proseBlocks, toMarkdown, type Block } from './prose.ts';
-import { readStatements, type Statement } from './statements.ts';
+import { readStatements, type Statement, type StatementContext } from './statements.ts';
 
 export interface KnownBureau {
   id: string;
@@ -119,7 +119,8 @@ export function importDisclosure(input: ImportInput): ImportResult {
 
   // --- Prose and the numbers it publishes.
   const blocks = proseBlocks(lines, parts, issues);
-  const statements = blocks.filter((b) => b.kind === 'p' && b.section).flatMap(readStatements);
+  const context = itemContext(tables.t05);
+  const statements = blocks.filter((b) => b.kind === 'p' && b.section).flatMap((b) => readStatements(b, context));
   const facts: Obj = {};
   fillFromNarrative(statements, tables, facts, issues);
   for (const key of TABLE_KEYS) {
@@ -325,6 +326,20 @@ function fillFromNarrative(statements: readonly Statement[], tables: Partial<Rec
     if (proc) set('procurement', proc[1]!, value);
     if (s.subject === 'operatingCost') set('operatingCost', 'amount', value);
     if (s.subject === 'budget.total') set('budget', 'total', value);
+    if (s.subject === 'performance.projectAmount') set('performance', 'projectAmount', value);
+    const item = /^item\.(\d+)\.(budget|actual)$/.exec(s.subject);
+    if (item && item[2] === 'budget') {
+      const budget = (facts.budget ??= {}) as Obj;
+      const items = (budget.items ??= []) as Obj[];
+      if (!items.some((i) => i.code === item[1])) items.push({ code: item[1], name: s.itemName, amount: value });
+    }
+    if (item && item[2] === 'actual') {
+      const t = table('t05');
+      const rows = t ? ((t.rows ??= []) as Obj[]) : [];
+      if (t && !rows.some((r) => r.code === item[1])) rows.push({ code: item[1], name: s.itemName, total: value });
+    }
+    const three = /^threePublic(?:\.(\w+))?\.(budget|actual)$/.exec(s.subject);
+    if (three) put('t09', [three[2]!, three[1] ?? 'total'], value);
   }
   for (const key of fromNarrative) {
     const t = tables[key];
@@ -336,6 +351,23 @@ function fillFromNarrative(statements: readonly Statement[], tables: Partial<Rec
     if (key === 't01' && !t.lines) t.lines = {};
     issues.add({ kind: 'table-missing', table: key, message: `原文没有${TABLE_TITLES[key]}的文字（表格可能为图片）；已按情况说明写明的数字填入部分栏目（from: narrative），其余未知，请对照原件补录` });
   }
+}
+
+/** The code of a 年初预算 item named in the text: a 项 of 公开05表 when the table was read, else the 类. */
+function itemContext(t05: Obj | undefined): StatementContext {
+  const rows = t05 && t05.from !== 'narrative' && Array.isArray(t05.rows) ? (t05.rows as { code: string; name: string }[]) : [];
+  return {
+    itemCode(head: string) {
+      const cls = EXPENDITURE_CLASSES.filter((c) => head.includes(c.name)).sort((a, b) => head.indexOf(a.name) - head.indexOf(b.name))[0];
+      if (!cls) return undefined;
+      if (rows.length === 0) return { code: cls.code, name: cls.name };
+      // "…(款)机关事业单位基本养老保险缴费支出(项)": the 项 of that 类 with that name.
+      const named = /[)）]\s*([^()（）]+?)\s*[(（]项[)）]/.exec(head.replace(/\s+/g, ''));
+      if (!named || /、/.test(named[1]!)) return undefined;
+      const row = rows.find((r) => r.code.length === 7 && r.code.startsWith(cls.code) && normalizeName(r.name) === normalizeName(named[1]!));
+      return row && { code: row.code, name: row.name };
+    },
+  };
 }
 
 const PRIOR_KEYS: Record<string, string> = {
@@ -350,6 +382,7 @@ const PRIOR_KEYS: Record<string, string> = {
   personnel: 'personnel',
   public: 'public',
   operatingCost: 'operatingCost',
+  'threePublic.actual': 'threePublic',
 };
 
 /** Last year's amounts from the stated changes ("比上年增加 50.26 万元" → this year − 50.26); never from a percentage. */
@@ -371,6 +404,11 @@ function derivePrior(statements: readonly Statement[], figures: Figures | undefi
     }
     const key = PRIOR_KEYS[s.subject];
     if (key && prior[key] === undefined) prior[key] = before.toFixed(2);
+    const item = /^threePublic\.(\w+)\.actual$/.exec(s.subject);
+    if (item) {
+      const items = (prior.threePublicItems ??= {}) as Obj;
+      items[item[1]!] ??= before.toFixed(2);
+    }
   }
   if (Object.keys(prior).length === 0) return undefined;
   const y = /与\s*(\d{4})\s*年度?相比|比\s*(\d{4})\s*年度?/.exec(text);
