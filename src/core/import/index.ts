@@ -121,6 +121,7 @@ export function importDisclosure(input: ImportInput): ImportResult {
   const blocks = proseBlocks(lines, parts, issues);
   const context = itemContext(tables.t05);
   const statements = blocks.filter((b) => b.kind === 'p' && b.section).flatMap((b) => readStatements(b, context));
+  unlinkPerUnitPerformance(statements, issues);
   const facts: Obj = {};
   fillFromNarrative(statements, tables, facts, issues);
   for (const key of TABLE_KEYS) {
@@ -351,6 +352,25 @@ function fillFromNarrative(statements: readonly Statement[], tables: Partial<Rec
     if (key === 't01' && !t.lines) t.lines = {};
     issues.add({ kind: 'table-missing', table: key, message: `原文没有${TABLE_TITLES[key]}的文字（表格可能为图片）；已按情况说明写明的数字填入部分栏目（from: narrative），其余未知，请对照原件补录` });
   }
+}
+
+/**
+ * 绩效自评 funds stated once per unit (蔡甸: 本级 2703.28, 服务中心 81.42, …) with
+ * no total: the department's figure is not stated, so none is filled or linked.
+ */
+function unlinkPerUnitPerformance(statements: Statement[], issues: IssueList) {
+  const stated = statements.filter((s) => s.figure === 'performance.projectAmount');
+  if (new Set(stated.map((s) => s.published)).size <= 1) return;
+  for (const s of statements) {
+    if (s.figure !== 'performance.projectAmount' && s.figure !== 'performance.projectAmount.share') continue;
+    s.figure = undefined;
+    s.subject = undefined;
+  }
+  issues.add({
+    kind: 'fact-missing',
+    line: stated[0]!.line,
+    message: `绩效自评资金按单位分别写明（${stated.map((s) => `${s.published} 万元`).join('、')}），没有部门合计：performance.projectAmount 未填写、未关联，请人工决定`,
+  });
 }
 
 /** The code of a 年初预算 item named in the text: a 项 of 公开05表 when the table was read, else the 类. */
