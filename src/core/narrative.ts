@@ -175,7 +175,7 @@ export function renderNarrative(
       const top = root.children[i]!;
       if (top.type === 'heading') {
         trail.splice(Math.max(0, top.depth - 2));
-        trail[top.depth - 2] = toString(top).trim();
+        trail[top.depth - 2] = toString(top).trim().replace(/[：:。]+$/, '');
       }
       const part = [basePart, ...trail.filter(Boolean)].join(' / ');
       const text = top.type === 'heading' ? '' : toString(top).trim();
