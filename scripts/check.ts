@@ -18,8 +18,8 @@ import { join } from 'node:path';
 import { loadClassification } from '../src/core/classification.ts';
 import { CONTENT_DIR } from '../src/core/paths.ts';
 import { loadSiteConfig, siteConfigFile } from '../src/core/site-config.ts';
-import { checkContent, checkNarrative } from '../src/core/check/index.ts';
-import { sortFindings, type Finding } from '../src/core/findings.ts';
+import { checkAll } from '../src/core/check/index.ts';
+import type { Finding } from '../src/core/findings.ts';
 
 const args = new Set(process.argv.slice(2));
 // `npm run check --json` hands --json to npm, not to the script: npm exports it as npm_config_json.
@@ -41,13 +41,11 @@ function describe(f: Finding): string {
 function main(): number {
   const { content, errors: loadErrors } = loadContent(CONTENT_DIR);
   const { classification, errors: classificationErrors } = loadClassification(join(CONTENT_DIR, 'classifications'));
-  // The narrative: unknown figure names are content errors, disagreeing published figures are findings.
-  const narratives = content.years.map((entry) => checkNarrative(entry, content.years));
+  // The narrative: unknown figure names are content errors, disagreeing published figures are findings (warnings).
+  const checked = checkAll(content, classification);
   const { errors: siteErrors } = loadSiteConfig(siteConfigFile(CONTENT_DIR));
-  const errors: ContentError[] = [...siteErrors, ...classificationErrors, ...loadErrors, ...narratives.flatMap((n) => n.errors)];
-  const narrativeFindings = narratives.flatMap((n) => n.findings);
-
-  const findings = sortFindings([...checkContent(content, classification), ...narrativeFindings]);
+  const errors: ContentError[] = [...siteErrors, ...classificationErrors, ...loadErrors, ...checked.errors];
+  const findings = checked.findings;
   const count = {
     bureaus: content.bureaus.length,
     bureauYears: content.years.length,

@@ -7,7 +7,7 @@
 import type { Disclosure } from './disclosure.ts';
 import { formatFigure } from './figures.ts';
 import { formatAmount, money } from './money.ts';
-import { publishedDiffers } from './narrative.ts';
+import { comparePublished } from './published.ts';
 import type { Evaluation } from './schema.ts';
 
 export interface EvaluationView {
@@ -45,7 +45,7 @@ export function evaluations(d: Disclosure): EvaluationView[] {
     };
     const rateFigure = d.figures.get(`${prefix}.rate`);
     const published = e.publishedRate !== undefined ? `${e.publishedRate}%` : undefined;
-    const differs = published !== undefined && rateFigure !== undefined && publishedDiffers(published, rateFigure, d.figures);
+    const differs = published !== undefined && rateFigure !== undefined && comparePublished(published, rateFigure, d.figures) !== null;
     const budgetInitial = money(e.budgetInitial);
     return {
       id,

@@ -27,11 +27,11 @@ import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import type { Root, RootContent, PhrasingContent, Heading } from 'mdast';
 import type { Root as HastRoot } from 'hast';
-import { D, round, formatPercent } from './money.ts';
-import { formatFigure, percentDecimals, type Figure, type Figures } from './figures.ts';
+import { formatFigure, type Figures } from './figures.ts';
 import type { BureauYear } from './schema.ts';
 import type { ContentError } from './load.ts';
-import type { Finding } from './findings.ts';
+import { referenceAnchor } from './findings.ts';
+import { comparePublished, type Verdict } from './published.ts';
 
 /** The narrative's top-level headings and the part of the disclosure each belongs to. */
 export const NARRATIVE_SECTIONS = {
@@ -59,18 +59,57 @@ export interface FigureReference {
   name: string;
   line: number;
   section: SectionKey | null;
+  /** Where it stands: the part and the headings above it, e.g. "第三部分 情况说明 / 一、收入支出决算总体情况说明". */
+  part: string;
   /** The wording the document published, when the label gives one. */
   published?: string;
   /** The computed value as shown. */
   computed: string;
-  /** Whether the published wording disagrees with the computed value beyond the rounding allowance. */
+  /** Whether the published wording says something other than the computed value (any certainty, see published.ts). */
   differs: boolean;
+  /** How it differs, when it does. */
+  verdict?: Verdict;
+  /** The id of its 数据核对 entry on the page (the note links there), when it differs. */
+  anchor?: string;
+  /** The prose just before the figure (to the previous figure), e.g. "，收、支总计增加 ". */
+  before: string;
+  /** The prose after it, up to the next completion rate in the paragraph (a statement like "决算数小于年初预算数"). */
+  after: string;
+  /** The unit printed right after the number ("万元", "元", "%"), when there is one. */
+  unit?: string;
+}
+
+/** A paragraph (or list, table) of the prose as published, for the audit's text rules (dates). */
+export interface Passage {
+  line: number;
+  section: SectionKey;
+  part: string;
+  /** Plain text with each figure's published label in place. */
+  text: string;
 }
 
 export interface RenderedNarrative {
   sections: Section[];
   references: FigureReference[];
+  passages: Passage[];
   errors: ContentError[];
+}
+
+/** The part of the disclosure a narrative section belongs to, as the template numbers it. */
+export function partOfSection(key: SectionKey, template: BureauYear['template']): string {
+  const jiangxi = template === 'jiangxi';
+  switch (key) {
+    case 'functions':
+    case 'units':
+    case 'staff':
+      return '第一部分 概况';
+    case 'explanation':
+      return '第三部分 情况说明';
+    case 'keyWork':
+      return jiangxi ? '重点工作完成情况' : '第四部分 重点工作完成情况';
+    case 'annex':
+      return jiangxi ? '第五部分 附件' : '第六部分 附件';
+  }
 }
 
 const FIG_CLASSES = ['fig', 'fig-differs', 'fig-note', 'fig-unknown'];
@@ -85,41 +124,6 @@ const sanitizeSchema: SanitizeSchema = {
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
-/**
- * Compare a published label with the computed figure.
- * Amounts: may differ by at most 0.01 万元 (尾数误差).
- * Percents: compared at the published number of decimals, allowing one unit
- * in the last printed digit (a one-digit rounding allowance).
- * Text (增加/减少/持平): must match.
- */
-export function publishedDiffers(published: string, figure: Figure, figures: Figures): boolean {
-  if (figure.kind === 'text') return figure.text !== undefined && published.trim() !== figure.text;
-  const m = /^\s*(-?[\d,]*\.?\d+)\s*(%|万元)?\s*$/.exec(published);
-  if (!m) return false; // words, not a number: nothing to compare
-  const value = new D(m[1]!.replaceAll(',', ''));
-  if (figure.value === null) {
-    // A rate on a zero base has no value ("—"); printing a number for it is a mistake.
-    // With an unknown input there is nothing to compare.
-    return hasZeroBase(figure, figures);
-  }
-  const decimals = (m[1]!.split('.')[1] ?? '').length;
-  if (figure.kind === 'percent') {
-    const unit = new D(1).div(new D(10).pow(decimals));
-    return value.minus(round(figure.value, decimals)).abs().greaterThan(unit);
-  }
-  return value.minus(figure.value).abs().greaterThan(new D('0.01'));
-}
-
-/** A percent whose inputs are all known but whose value is null: its base is zero. */
-export function hasZeroBase(figure: Figure, figures: Figures): boolean {
-  return (
-    figure.kind === 'percent' &&
-    figure.value === null &&
-    figure.inputs.length > 0 &&
-    figure.inputs.every((n) => (figures.get(n)?.value ?? null) !== null)
-  );
-}
-
 /** Render the narrative of a bureau-year with its figures. Never throws on bad input: problems come back as errors. */
 export function renderNarrative(
   markdown: string,
@@ -129,6 +133,7 @@ export function renderNarrative(
 ): RenderedNarrative {
   const errors: ContentError[] = [];
   const references: FigureReference[] = [];
+  const passages: Passage[] = [];
   const tree = parser.parse(markdown) as Root;
 
   // 1. Split into sections by the top-level headings.
@@ -164,7 +169,24 @@ export function renderNarrative(
   const result: Section[] = [];
   for (const section of sections) {
     const root: Root = { type: 'root', children: section.nodes };
-    visit(root, (node, index, parent) => {
+    const trail: string[] = [];
+    const basePart = partOfSection(section.key, data.template);
+    for (let i = 0; i < root.children.length; i++) {
+      const top = root.children[i]!;
+      if (top.type === 'heading') {
+        trail.splice(Math.max(0, top.depth - 2));
+        trail[top.depth - 2] = toString(top).trim().replace(/[：:。]+$/, '');
+      }
+      const part = [basePart, ...trail.filter(Boolean)].join(' / ');
+      const text = top.type === 'heading' ? '' : toString(top).trim();
+      if (text) passages.push({ line: top.position?.start.line ?? 1, section: section.key, part, text });
+      // Visit the node inside a one-child root so a directive standing alone can be replaced too.
+      const holder: Root = { type: 'root', children: [top] };
+      visit(holder, (node, index, parent) => resolve(node, index, parent, part));
+      root.children[i] = holder.children[0]!;
+    }
+
+    function resolve(node: Root | RootContent, index: number | undefined, parent: { children: unknown[] } | undefined, part: string) {
       if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
       if (index === undefined || !parent) return;
       const line = node.position?.start.line ?? 1;
@@ -182,15 +204,39 @@ export function renderNarrative(
           parent.children.splice(index, 1, { type: 'text', value: published ?? '' } as PhrasingContent);
           return SKIP;
         }
+        const siblings = parent.children as PhrasingContent[];
+        const { before, after } = surroundings(siblings, index);
+        const unit = /^\s*(万元|亿元|元|%)/.exec(after)?.[1];
         const computed = formatFigure(figure, data);
-        const differs = published !== undefined && publishedDiffers(published, figure, figures);
-        references.push({ name, line, section: section.key, ...(published !== undefined ? { published } : {}), computed, differs });
+        const verdict = published !== undefined ? (comparePublished(published, figure, figures, unit) ?? undefined) : undefined;
+        const differs = verdict !== undefined;
+        const anchor = differs ? referenceAnchor(line, name) : undefined;
+        references.push({
+          name,
+          line,
+          section: section.key,
+          part,
+          ...(published !== undefined ? { published } : {}),
+          computed,
+          differs,
+          ...(verdict ? { verdict } : {}),
+          ...(anchor ? { anchor } : {}),
+          before,
+          after,
+          ...(unit ? { unit } : {}),
+        });
         const children: PhrasingContent[] = [{ type: 'text', value: computed }];
         if (differs) {
+          const wording = verdict.kind === 'unit' ? `${published} ${unit}` : published;
+          // The note is text (not colour alone) and a link to the finding in 数据核对: reachable by keyboard and read by screen readers.
           children.push({
             type: 'emphasis',
             data: { hName: 'span', hProperties: { className: ['fig-note'] } },
-            children: [{ type: 'text', value: `（原文为“${published}”）` }],
+            children: [
+              { type: 'text', value: '（' },
+              { type: 'link', url: `#${anchor}`, children: [{ type: 'text', value: `原文为“${wording}”` }] },
+              { type: 'text', value: '）' },
+            ],
           });
         }
         parent.children.splice(index, 1, {
@@ -224,7 +270,7 @@ export function renderNarrative(
           : ({ type: 'paragraph', children: [{ type: 'text', value: source }] } as RootContent);
       parent.children.splice(index, 1, replacement as never);
       return SKIP;
-    });
+    }
 
     // Headings under a part become h3 (the page's parts are h2) with stable ids.
     const headings: { id: string; text: string }[] = [];
@@ -255,7 +301,7 @@ export function renderNarrative(
     flush();
     result.push({ key: section.key, title: section.title, blocks, headings });
   }
-  return { sections: result, references, errors };
+  return { sections: result, references, passages, errors };
 }
 
 const htmlProcessor = unified().use(remarkRehype).use(rehypeSanitize, sanitizeSchema).use(rehypeStringify);
@@ -265,47 +311,22 @@ function toHtml(root: Root): string {
   return htmlProcessor.stringify(hast);
 }
 
-/** Findings for published figures that disagree with the computed ones. */
-export function narrativeFindings(
-  rendered: RenderedNarrative,
-  figures: Figures,
-  bureauYear: string,
-  file: string,
-  data: Pick<BureauYear, 'template'>,
-): Finding[] {
-  const out: Finding[] = [];
-  for (const ref of rendered.references) {
-    if (!ref.differs || ref.published === undefined) continue;
-    const figure = figures.get(ref.name)!;
-    // Show the computed value at least as precisely as the published one (原文 0.64% vs 计算 0.6% would hide the point).
-    const printed = /\.(\d+)/.exec(ref.published)?.[1]?.length ?? 0;
-    const computed =
-      figure.kind === 'percent' && figure.value !== null
-        ? formatPercent(figure.value, Math.max(printed, percentDecimals(data), 2))
-        : ref.computed;
-    const values: Record<string, string> = { 原文: ref.published, 计算值: computed };
-    const inputs: string[] = [];
-    for (const input of figure.inputs) {
-      const f = figures.get(input);
-      if (!f) continue;
-      values[f.label] = formatFigure(f, data);
-      inputs.push(`${f.label} ${formatFigure(f, data)}`);
-    }
-    const how = inputs.length ? `，按${inputs.join('、')} 计算` : '';
-    const noBase = hasZeroBase(figure, figures);
-    out.push({
-      severity: 'warning',
-      rule: noBase ? 'narrative.no-base' : 'narrative.published-differs',
-      bureauYear,
-      file,
-      line: ref.line,
-      field: ref.name,
-      values,
-      message: noBase
-        ? `原文"${ref.published}"：${figure.label}的基数为零或未知，比率无意义，应写"—"`
-        : `原文"${ref.published}"${how}，${figure.label}应为 ${computed}`,
-    });
-  }
-  return out;
-}
+/** A figure reference, before or after it was resolved into its rendered span. */
+const isFig = (n: PhrasingContent): boolean =>
+  (n.type === 'textDirective' && n.name === 'fig') ||
+  (n.type === 'emphasis' && (n.data as { hProperties?: { dataFig?: string } } | undefined)?.hProperties?.dataFig !== undefined);
+const isRate = (n: PhrasingContent): boolean =>
+  isFig(n) && /\.(completion|rate)$/.test((n as { attributes?: { name?: string | null } | null }).attributes?.name ?? '');
 
+/**
+ * The prose around a figure in its paragraph: before it back to the previous
+ * figure, and after it up to the next completion rate (so a rate's own
+ * statement, "决算数小于年初预算数的主要原因", is in its `after`).
+ */
+function surroundings(siblings: PhrasingContent[], index: number): { before: string; after: string } {
+  let before = '';
+  for (let i = index - 1; i >= 0 && !isFig(siblings[i]!); i--) before = toString(siblings[i]!) + before;
+  let after = '';
+  for (let i = index + 1; i < siblings.length && !isRate(siblings[i]!); i++) after += toString(siblings[i]!);
+  return { before, after };
+}

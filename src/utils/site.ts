@@ -8,6 +8,12 @@ import { analyse, previousYear, type Disclosure } from '../core/disclosure.ts';
 import type { Bureau, BureauYear } from '../core/schema.ts';
 import { requireSiteConfig, type SiteConfig } from '../core/site-config.ts';
 import { mergeGlossary, regionTree, type GlossaryTerm, type RegionTree } from '../core/catalogue.ts';
+import { join } from 'node:path';
+import { loadContent } from '../core/load.ts';
+import { loadClassification } from '../core/classification.ts';
+import { CONTENT_DIR } from '../core/paths.ts';
+import { checkAll } from '../core/check/index.ts';
+import { auditEntries, type AuditEntry } from '../core/audit.ts';
 
 export interface BureauInfo {
   id: string;
@@ -22,7 +28,18 @@ export interface Site {
   disclosures: Disclosure[];
   regions: RegionTree;
   glossary: GlossaryTerm[];
+  /** Every finding of the checker and the audit (数据核对), in document order. */
+  audit: AuditEntry[];
+  /** The findings of one bureau-year ("<bureau-id>/<year>"). */
+  auditOf(bureauYear: string): AuditEntry[];
   bureau(id: string): BureauInfo;
+}
+
+/** The checker and the audit over the same content folder (the build ran `npm run check` first). */
+function audit(): AuditEntry[] {
+  const { content } = loadContent(CONTENT_DIR);
+  const { classification } = loadClassification(join(CONTENT_DIR, 'classifications'));
+  return auditEntries(checkAll(content, classification).findings);
 }
 
 let cached: Promise<Site> | undefined;
@@ -58,12 +75,15 @@ async function load(): Promise<Site> {
       glossary: d.data.glossary,
     })),
   );
+  const findings = audit();
   return {
     config,
     bureaus,
     disclosures,
     regions: regionTree(bureaus),
     glossary,
+    audit: findings,
+    auditOf: (bureauYear: string) => findings.filter((f) => f.bureauYear === bureauYear),
     bureau(id: string) {
       const b = byId.get(id);
       if (!b) throw new Error(`未知部门 / unknown bureau: ${id}`);

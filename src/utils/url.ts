@@ -14,3 +14,4 @@ export const bureauUrl = (bureauId: string) => url(`${bureauId}/`);
 export const disclosureUrl = (bureauId: string, year: string) => url(`${bureauId}/${year}/`);
 export const glossaryUrl = (slug?: string) => url(`glossary/${slug ? `#${slug}` : ''}`);
 export const searchUrl = () => url('search/');
+export const auditUrl = (hash?: string) => url(`audit/${hash ? `#${hash}` : ''}`);

@@ -63,7 +63,13 @@ describe('the five seed disclosures', () => {
     expect(f?.values).toMatchObject({ 原文: '100%', 计算值: '0.00%' });
   });
 
-  it('江岸 2023: the fully tabled document breaks no identity and states no wrong figure', () => {
-    expect(findings.filter((f) => f.bureauYear === 'wuhan-jiangan-yibao/2023')).toEqual([]);
+  it('江岸 2023: the fully tabled document breaks no identity; its only slip is 16.83 in the text for 16.84 in the annex table', () => {
+    const jiangan = findings.filter((f) => f.bureauYear === 'wuhan-jiangan-yibao/2023');
+    expect(jiangan.filter((f) => f.file.endsWith('data.yaml'))).toEqual([]);
+    expect(jiangan.map((f) => [f.line, f.field, f.published, f.computed, f.certainty])).toEqual([
+      [65, 'performance.project.1.executed', '1.部门日常管理经费 16.83', '16.84', 'suspected'],
+      [161, 'performance.project.1.budget', '项目全年预算数为 16.83', '16.84', 'suspected'],
+      [161, 'performance.project.1.executed', '执行数为 16.83', '16.84', 'suspected'],
+    ]);
   });
 });

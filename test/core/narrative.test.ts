@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderNarrative, narrativeFindings } from '../../src/core/narrative.ts';
+import { renderNarrative, type RenderedNarrative } from '../../src/core/narrative.ts';
+import { auditNarrative } from '../../src/core/check/narrative.ts';
 import { computeFigures } from '../../src/core/figures.ts';
 import { bureauYearSchema, type BureauYear } from '../../src/core/schema.ts';
 
@@ -15,6 +16,8 @@ function year(lines: Record<string, string>, prior?: string, from: 'table' | 'na
   });
 }
 const data = year({ '1': '1234.07', '27': '1234.07', '30': '1234.07', '57': '1234.07', '60': '1234.07' }, '1183.81');
+const narrativeFindings = (r: RenderedNarrative, figures: ReturnType<typeof computeFigures>, bureauYear: string, file: string, d: BureauYear) =>
+  auditNarrative(r, figures, { bureauYear, file, data: d });
 const render = (md: string, d: BureauYear = data) => renderNarrative(md, computeFigures(d), d, 'narrative.md');
 const html = (md: string, d?: BureauYear) =>
   render(md, d)
@@ -59,33 +62,50 @@ describe('narrative figure references', () => {
     const md = '# 情况说明\n增长 :fig[6.4%]{name=grandTotal.changePct}，总计 :fig[1234.07]{name=grandTotal}';
     const r = render(md);
     const out = html(md);
-    expect(out).toContain('4.2%<span class="fig-note">（原文为“6.4%”）</span>');
+    // The note is text and a link to the finding under 数据核对 (not colour alone).
+    expect(out).toContain('4.2%<span class="fig-note">（<a href="#check-n2-grandTotal-changePct">原文为“6.4%”</a>）</span>');
     expect(r.references.map((x) => [x.name, x.differs])).toEqual([
       ['grandTotal.changePct', true],
       ['grandTotal', false],
     ]);
     const findings = narrativeFindings(r, computeFigures(data), 'x/2023', 'narrative.md', data);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ rule: 'narrative.published-differs', severity: 'warning', line: 2 });
-    expect(findings[0]!.message).toContain('原文"6.4%"');
+    expect(findings[0]).toMatchObject({
+      rule: 'narrative.published-differs',
+      severity: 'warning',
+      certainty: 'definite',
+      line: 2,
+      part: '第三部分 情况说明',
+      published: '增长 6.4%',
+      computed: '4.25%',
+      anchor: 'check-n2-grandTotal-changePct',
+    });
+    expect(findings[0]!.inputs).toEqual([
+      { name: 'grandTotal', label: '收、支总计', value: '1,234.07' },
+      { name: 'grandTotal.previous', label: '上年收、支总计', value: '1,183.81' },
+    ]);
+    expect(findings[0]!.message).toContain('原文"增长 6.4%"');
+    expect(findings[0]!.message).toContain('1,234.07 与 上年收、支总计 1,183.81 计算');
     expect(findings[0]!.message).toContain('应为 4.25%');
   });
 
-  it('allows one unit in the last printed digit of a percent, not two', () => {
+  it('a percent within one unit of its last printed digit is a note (提示), more is definite (确定)', () => {
     // 50.26 / 1183.81 = 4.2456…%
-    const refs = (label: string) => render(`# 情况说明\n:fig[${label}]{name=grandTotal.changePct}`).references[0]!.differs;
-    expect(refs('4.2%')).toBe(false);
-    expect(refs('4.25%')).toBe(false);
-    expect(refs('4.3%')).toBe(false);
-    expect(refs('4.4%')).toBe(true);
-    expect(refs('4%')).toBe(false);
+    const certainty = (label: string) => render(`# 情况说明\n:fig[${label}]{name=grandTotal.changePct}`).references[0]!.verdict?.certainty;
+    expect(certainty('4.2%')).toBeUndefined();
+    expect(certainty('4.25%')).toBeUndefined();
+    expect(certainty('4.3%')).toBe('note');
+    expect(certainty('4.4%')).toBe('definite');
+    expect(certainty('4%')).toBeUndefined();
   });
 
-  it('allows 0.01 万元 on amounts (尾数误差), not more', () => {
-    const refs = (label: string) => render(`# 情况说明\n:fig[${label}]{name=grandTotal}`).references[0]!.differs;
-    expect(refs('1234.08')).toBe(false);
-    expect(refs('1234.09')).toBe(true);
-    expect(refs('1,234.07')).toBe(false);
+  it('an amount 0.01 off is suspected (疑似), more is definite; the same amount printed twice must agree', () => {
+    const certainty = (label: string) => render(`# 情况说明\n:fig[${label}]{name=grandTotal}`).references[0]!.verdict?.certainty;
+    expect(certainty('1234.07')).toBeUndefined();
+    expect(certainty('1,234.07')).toBeUndefined();
+    expect(certainty('1234.08')).toBe('suspected');
+    expect(certainty('1234.09')).toBe('definite');
+    expect(certainty('1234.1')).toBe('note'); // rounded to one decimal
   });
 
   it('a printed 0% on a zero base is a finding: the rate has no value', () => {
@@ -98,6 +118,7 @@ describe('narrative figure references', () => {
     expect(r.references[0]).toMatchObject({ computed: '—', differs: true });
     const f = narrativeFindings(r, computeFigures(zero), 'x/2023', 'narrative.md', zero);
     expect(f[0]!.rule).toBe('narrative.no-base');
+    expect(f[0]!.certainty).toBe('note'); // 0 ÷ 0 printed as 0%
   });
 
   it('re-renders from the data: changing only the YAML changes the narrative', () => {

@@ -5,7 +5,8 @@
 import type { Classification } from '../classification.ts';
 import type { Content, BureauYearEntry } from '../load.ts';
 import { sortFindings, type Finding } from '../findings.ts';
-import { newCtx } from './context.ts';
+import type { ContentError } from '../load.ts';
+import { newCtx, TABLE_TITLES } from './context.ts';
 import { checkIdentities } from './identities.ts';
 import { checkHierarchy } from './hierarchy.ts';
 import { checkCross } from './cross.ts';
@@ -14,8 +15,10 @@ import { checkCompleteness } from './completeness.ts';
 import { checkDuplicates } from './duplicates.ts';
 import { checkFacts } from './facts.ts';
 import { checkSite } from './site.ts';
+import { checkNarrative } from './narrative.ts';
+import { RULES } from './rules.ts';
 
-export { RULES } from './rules.ts';
+export { RULES, type Rule } from './rules.ts';
 export { checkNarrative } from './narrative.ts';
 
 export function checkBureauYear(entry: BureauYearEntry, classification: Classification): Finding[] {
@@ -27,7 +30,38 @@ export function checkBureauYear(entry: BureauYearEntry, classification: Classifi
   checkCodes(ctx, classification);
   checkDuplicates(ctx, classification);
   checkFacts(ctx);
-  return sortFindings(ctx.findings.map((f) => acknowledge(f, entry)));
+  return sortFindings(ctx.findings.map((f) => withAudit(acknowledge(f, entry), entry.data.template)));
+}
+
+/**
+ * The audit's fields for a finding about the data: its certainty (error →
+ * 确定; a warning takes its rule's first level, 尾数误差 is 提示) and the part of
+ * the disclosure its field belongs to.
+ */
+export function withAudit(f: Finding, template: 'wuhan' | 'jiangxi' = 'wuhan'): Finding {
+  const rule = RULES[f.rule];
+  const certainty =
+    f.certainty ?? (f.severity === 'error' || f.message.includes('原文如此') ? 'definite' : rule?.severity === 'tolerance' ? 'note' : (rule?.levels[0] ?? 'note'));
+  const part = f.part ?? partOfField(f.field ?? '', template);
+  return { ...f, certainty, ...(part ? { part } : {}) };
+}
+
+function partOfField(field: string, template: 'wuhan' | 'jiangxi'): string | undefined {
+  const table = /^tables\.(t0\d)/.exec(field)?.[1] as keyof typeof TABLE_TITLES | undefined;
+  if (table) return `第二部分 决算表 / ${TABLE_TITLES[table]}`;
+  const top = field.split('.')[0];
+  const annex = template === 'jiangxi' ? '第五部分 附件' : '第六部分 附件';
+  const parts: Record<string, string> = {
+    budget: '第三部分 情况说明 / 一般公共预算财政拨款支出决算具体情况（年初预算）',
+    threePublic: '第三部分 情况说明 / 财政拨款“三公”经费支出决算情况说明',
+    operatingCost: '第三部分 情况说明 / 机关运行经费支出说明',
+    procurement: '第三部分 情况说明 / 政府采购支出说明',
+    assets: '第三部分 情况说明 / 国有资产占用情况说明',
+    performance: `${annex} / 绩效自评`,
+    prior: '第三部分 情况说明 / 上年数',
+    scope: '第一部分 概况 / 决算单位构成',
+  };
+  return top ? parts[top] : undefined;
 }
 
 /** An error the published document itself contains, recorded in data.yaml under publishedAsIs, is a warning. */
@@ -39,5 +73,18 @@ function acknowledge(f: Finding, entry: BureauYearEntry): Finding {
 
 export function checkContent(content: Content, classification: Classification): Finding[] {
   const findings = content.years.flatMap((entry) => checkBureauYear(entry, classification));
-  return sortFindings([...findings, ...checkSite(content)]);
+  return sortFindings([...findings, ...checkSite(content).map((f) => withAudit({ ...f, part: f.part ?? '部门信息' }))]);
+}
+
+/**
+ * Everything the checker and the audit find in the content: the rules over the
+ * data and the site, and the audit of each narrative. `errors` are content
+ * errors (bad files, unknown figure names) that stop the build.
+ */
+export function checkAll(content: Content, classification: Classification): { errors: ContentError[]; findings: Finding[] } {
+  const narratives = content.years.map((entry) => checkNarrative(entry, content.years));
+  return {
+    errors: narratives.flatMap((n) => n.errors),
+    findings: sortFindings([...checkContent(content, classification), ...narratives.flatMap((n) => n.findings)]),
+  };
 }

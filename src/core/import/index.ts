@@ -5,7 +5,7 @@
  */
 import { bureauYearSchema, type BureauYear } from '../schema.ts';
 import { computeFigures, type Figures } from '../figures.ts';
-import { publishedDiffers } from '../narrative.ts';
+import { comparePublished } from '../published.ts';
 import { formatFigure } from '../figures.ts';
 import { D } from '../money.ts';
 import { EXPENDITURE_CLASSES, type FunctionalTableKey } from '../tables.ts';
@@ -160,7 +160,8 @@ export function importDisclosure(input: ImportInput): ImportResult {
         issues.add({ kind: 'figure-unlinked', line: s.line, message: `第 ${s.line} 行起的段落中"${s.published}"（${figure?.label ?? s.figure}）：缺少计算所需的数字，未关联，保留原文` });
         continue;
       }
-      const differs = publishedDiffers(s.published, figure, figures!);
+      const verdict = comparePublished(s.published, figure, figures!);
+      const differs = verdict !== null && verdict.certainty !== 'note';
       if (differs) {
         issues.add({ kind: 'figure-differs', line: s.line, message: `第 ${s.line} 行起的段落原文"${s.published}"，${figure.label}按数据计算为 ${formatFigure(figure, { template })}。已关联（:fig[${s.published}]{name=${s.figure}}），网站显示计算值并注明原文` });
       }

@@ -31,7 +31,7 @@ export function disclosurePaths(dir: string): string[] {
 
 /** Bureau pages: "<bureau>/". */
 export function bureauPaths(dir: string): string[] {
-  return pagePaths(dir).filter((p) => /^[a-z0-9-]+\/$/.test(p) && !['glossary/', 'search/', '404/'].includes(p));
+  return pagePaths(dir).filter((p) => /^[a-z0-9-]+\/$/.test(p) && !['glossary/', 'search/', '404/', 'audit/'].includes(p));
 }
 
 export function html(dir: string, path: string): string {
