@@ -16,8 +16,10 @@ function contentLoader(kind: 'bureaus' | 'years'): Loader {
         const { content, errors } = loadContent(CONTENT_DIR);
         if (errors.length > 0) {
           const message = errors.map(formatContentError).join('\n');
-          logger.error(message);
-          throw new Error(`内容有 ${errors.length} 处错误 / content has ${errors.length} error(s):\n${message}`);
+          const error = new Error(`内容有 ${errors.length} 处错误 / content has ${errors.length} error(s):\n${message}`);
+          // The message says everything (file:line field: what is expected); Astro would add a stack trace of this file.
+          error.stack = '';
+          throw error;
         }
         store.clear();
         if (kind === 'bureaus') {
@@ -35,7 +37,9 @@ function contentLoader(kind: 'bureaus' | 'years'): Loader {
       await sync();
       watcher?.add(CONTENT_DIR);
       watcher?.on('change', (file) => {
-        if (file.includes('/content/')) void sync();
+        if (!file.startsWith(CONTENT_DIR)) return;
+        // In `astro dev`, a bad edit is reported and the last good content stays on screen; the server keeps running.
+        sync().catch((error: unknown) => logger.error(error instanceof Error ? error.message : String(error)));
       });
     },
   };
