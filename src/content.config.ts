@@ -1,11 +1,12 @@
 /**
  * Astro content collections over the same loader and schema that the scripts
- * and tests use (src/core). A content error stops the build with file:line.
+ * and tests use (src/core). A content error stops the build with file:line;
+ * in `astro dev` a bad edit is reported and the server keeps running.
  */
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { bureauSchema, bureauYearSchema } from './core/schema.ts';
-import { loadContent, formatContentError } from './core/load.ts';
+import { loadContent, contentErrorsError } from './core/load.ts';
 import { CONTENT_DIR } from './core/paths.ts';
 
 function contentLoader(kind: 'bureaus' | 'years'): Loader {
@@ -14,13 +15,7 @@ function contentLoader(kind: 'bureaus' | 'years'): Loader {
     load: async ({ store, parseData, generateDigest, watcher, logger }) => {
       const sync = async () => {
         const { content, errors } = loadContent(CONTENT_DIR);
-        if (errors.length > 0) {
-          const message = errors.map(formatContentError).join('\n');
-          const error = new Error(`内容有 ${errors.length} 处错误 / content has ${errors.length} error(s):\n${message}`);
-          // The message says everything (file:line field: what is expected); Astro would add a stack trace of this file.
-          error.stack = '';
-          throw error;
-        }
+        if (errors.length > 0) throw contentErrorsError(errors);
         store.clear();
         if (kind === 'bureaus') {
           for (const b of content.bureaus) {

@@ -36,6 +36,17 @@ export function formatContentError(e: ContentError): string {
   return `${e.file}:${e.line}${e.field ? ` ${e.field}` : ''}: ${e.message}`;
 }
 
+/**
+ * One Error listing content errors, for Astro to print (build) or show in the
+ * browser (dev). No stack: the message says where and what, and a stack trace
+ * of our loader would only hide it.
+ */
+export function contentErrorsError(errors: readonly ContentError[]): Error {
+  const error = new Error(`内容有 ${errors.length} 处错误 / content has ${errors.length} error(s):\n${errors.map(formatContentError).join('\n')}`);
+  error.stack = '';
+  return error;
+}
+
 export interface BureauEntry {
   id: string;
   file: string;
@@ -125,7 +136,7 @@ const YAML_HINTS: Record<string, string> = {
   DUPLICATE_KEY: '同一层级中字段名重复出现，请删去或合并其中一个 / a key appears twice in one mapping',
   BAD_INDENT: '缩进不对齐，或括号 [ ] { } 未闭合 / bad indentation or an unclosed bracket',
   MISSING_CHAR: '缺少配对的引号或括号 / a closing quote or bracket is missing',
-  MULTIPLE_DOCS: '文件中有 "---" 分隔的多个文档，只能有一个 / the file holds several documents (---)',
+  MULTIPLE_DOCS: '文件中有 "---" 分隔的多个文档，只能有一个 / the file holds several YAML parts separated by ---',
   BLOCK_AS_IMPLICIT_KEY: '一行中有多个"字段: 值"，含冒号的文字请加引号 / text containing ": " must be quoted',
   MULTILINE_IMPLICIT_KEY: '字段名不能跨行，含冒号的文字请加引号 / a key cannot span lines; quote text containing ": "',
   UNEXPECTED_TOKEN: '此处有无法识别的字符 / unexpected characters',

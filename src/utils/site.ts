@@ -7,6 +7,8 @@ import { getCollection } from 'astro:content';
 import { analyse, previousYear, type Disclosure } from '../core/disclosure.ts';
 import type { Bureau, BureauYear } from '../core/schema.ts';
 import { requireSiteConfig, type SiteConfig } from '../core/site-config.ts';
+import { contentErrorsError, loadContent } from '../core/load.ts';
+import { CONTENT_DIR } from '../core/paths.ts';
 import { mergeGlossary, regionTree, type GlossaryTerm, type RegionTree } from '../core/catalogue.ts';
 
 export interface BureauInfo {
@@ -29,6 +31,11 @@ let cached: Promise<Site> | undefined;
 
 async function load(): Promise<Site> {
   const config = requireSiteConfig();
+  if (import.meta.env.DEV) {
+    // The preview shows a bad edit's file:line message in the browser instead of the last good content.
+    const { errors } = loadContent(CONTENT_DIR);
+    if (errors.length > 0) throw contentErrorsError(errors);
+  }
   const bureauEntries = await getCollection('bureaus');
   const yearEntries = await getCollection('years');
   const raw = yearEntries.map((e) => {
