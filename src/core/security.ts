@@ -115,7 +115,8 @@ export function nginxConfig({ base, root, serverName }: NginxOptions): string {
   const mount = trimmed ? `/${trimmed}/` : '/';
   const folder = root.replace(/\/+$/, '');
   const mountPattern = mount.replace(/[.]/g, '\\.');
-  const extraTypes = ['.mjs', '.wasm', '.pagefind', '.pf_meta', '.pf_index', '.pf_fragment', '.pf_filter'];
+  // nginx's own mime.types already maps .wasm to application/wasm (since 1.21); repeating it only warns.
+  const extraTypes = ['.mjs', '.pagefind', '.pf_meta', '.pf_index', '.pf_fragment', '.pf_filter'];
   return [
     '# 部门决算公开 — nginx configuration printed by `npm run nginx-config` (from src/core/security.ts).',
     `# Built with SITE_BASE=${mount}; the contents of dist/ copied to ${folder}/.`,
@@ -132,7 +133,7 @@ export function nginxConfig({ base, root, serverName }: NginxOptions): string {
     '    charset utf-8;',
     '    server_tokens off;',
     '',
-    '    # nginx does not know Pagefind\'s files; WebAssembly must be application/wasm.',
+    '    # nginx does not know Pagefind\'s files: binary, never sniffed as text.',
     '    include mime.types;',
     '    types {',
     ...extraTypes.map((ext) => `        ${MIME_TYPES[ext]!.split(';')[0]} ${ext.slice(1)};`),
