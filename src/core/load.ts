@@ -23,15 +23,6 @@ export interface ContentError {
   message: string;
 }
 
-export class ContentErrors extends Error {
-  readonly errors: ContentError[];
-  constructor(errors: ContentError[]) {
-    super(errors.map(formatContentError).join('\n'));
-    this.name = 'ContentErrors';
-    this.errors = errors;
-  }
-}
-
 export function formatContentError(e: ContentError): string {
   return `${e.file}:${e.line}${e.field ? ` ${e.field}` : ''}: ${e.message}`;
 }
@@ -76,8 +67,8 @@ export interface Content {
   years: BureauYearEntry[];
 }
 
-/** Content files are small (the largest real data.yaml is ~60 KB): anything above this is a mistake. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** Content files are small (the largest real data.yaml and narrative.md are ~45 KB): anything above 1 MB is a mistake. */
+export const MAX_FILE_BYTES = 1024 * 1024;
 /** Windows cannot create files or folders with these names (any extension), so a site holding one cannot be copied there. */
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/;
 
@@ -155,7 +146,7 @@ export function parseYaml(text: string, display: string, errors: ContentError[])
   // Only the first syntax error: the ones after it are mostly its consequences.
   const [err] = doc.errors;
   if (err) {
-    const hint = YAML_HINTS[err.code];
+    const hint = /call stack/.test(err.message) ? '括号或缩进的层级过深 / nested too deeply' : YAML_HINTS[err.code];
     const message = hint ? `YAML 格式错误：${hint}` : `YAML 格式错误 / malformed YAML: ${err.message.split('\n')[0]}`;
     errors.push({ file: display, line: lineAt(err.pos[0]), field: '', message });
     return null;

@@ -127,6 +127,17 @@ export function renderNarrative(
   data: Pick<BureauYear, 'template'>,
   file: string,
 ): RenderedNarrative {
+  try {
+    return render(markdown, figures, data, file);
+  } catch (error) {
+    // Thousands of nested quotes or list levels overflow the Markdown parser's stack.
+    if (!(error instanceof RangeError)) throw error;
+    const message = '文字的结构嵌套过深（引用 > 或列表的层级过多），无法处理 / the Markdown nests too deeply';
+    return { sections: [], references: [], errors: [{ file, line: 1, field: '', message }] };
+  }
+}
+
+function render(markdown: string, figures: Figures, data: Pick<BureauYear, 'template'>, file: string): RenderedNarrative {
   const errors: ContentError[] = [];
   const references: FigureReference[] = [];
   const tree = parser.parse(markdown) as Root;

@@ -97,7 +97,7 @@ const unclosed = edit(CLEAN, 'proc-total', 'total: 10.00', 'total: [10.00');
 const duplicateRow = insertAfter(CLEAN, '# @t02-2080505', '      - { code: "2080505", name: 机关事业单位基本养老保险缴费支出, total: 20.00, fiscal: 20.00 }');
 const withoutT09 = CLEAN.split('\n').filter((l) => !/^ {2}t09:|# @t09-(budget|actual)$/.test(l)).join('\n');
 const starNote = insertAfter(CLEAN, '  t01:', '    note: *注：本表数据为原文');
-const tooBig = `${CLEAN}# ${'填'.repeat(800_000)}\n`;
+const tooBig = `${CLEAN}# ${'填'.repeat(400_000)}\n`;
 const crlfNegative = edit(CLEAN, 't01-1', '200.00', '-200.00').replaceAll('\n', '\r\n');
 
 export const CASES: BadCase[] = [
@@ -112,6 +112,7 @@ export const CASES: BadCase[] = [
     loader: true,
   },
   { name: 'two YAML documents in one file (---)', files: { [DATA]: `${CLEAN}---\nyear: 2024\n` }, expect: { file: DATA, line: lineWith(`${CLEAN}---`, '---'), field: '', message: /多个文档/ }, loader: true },
+  { name: 'YAML nested thousands of levels deep', files: { [DATA]: `${CLEAN}note: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n` }, expect: { file: DATA, line: lineWith(CLEAN, '@prior-year') + 1, field: '', message: /层级过深/ }, loader: true },
   { name: 'a YAML alias bomb ("billion laughs") is refused at once', files: { [DATA]: BILLION_LAUGHS }, expect: { file: DATA, line: 2, field: '', message: /不支持 YAML 别名 \*a/ }, loader: true },
   { name: 'text starting with * (read as a YAML alias)', files: { [DATA]: starNote }, expect: { file: DATA, line: lineWith(starNote, '*注'), field: '', message: /以 \* 或 & 开头的文字请加引号/ }, loader: true },
   // --- empty, encoding, size
@@ -125,7 +126,7 @@ export const CASES: BadCase[] = [
   },
   { name: 'a GBK-encoded narrative', files: { [NARR]: Buffer.concat([Buffer.from('# 情况说明\n'), GBK_BUMEN]) }, expect: { file: NARR, line: 2, field: '', message: /不是 UTF-8 编码/ }, loader: true },
   { name: 'a UTF-16 file (Notepad "Unicode")', files: { [NARR]: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(NARRATIVE, 'utf16le')]) }, expect: { file: NARR, line: 1, field: '', message: /UTF-16 编码.*另存为/ }, loader: true },
-  { name: 'a huge file', files: { [DATA]: tooBig }, expect: { file: DATA, line: 1, field: '', message: /文件过大（\d+ 字节，上限 2097152 字节）/ }, loader: true },
+  { name: 'a huge file', files: { [DATA]: tooBig }, expect: { file: DATA, line: 1, field: '', message: /文件过大（\d+ 字节，上限 1048576 字节）/ }, loader: true },
   // --- values
   dataCase('a negative amount', 't01-1', '200.00', '-200.00', 'tables.t01.lines.1', /应为金额（万元，非负，最多两位小数），实际为 "-200.00"/),
   dataCase('words where an amount belongs', 't02-sum', 'total: 280.00', 'total: 二百八十', 'tables.t02.summary.total', /应为金额.*实际为 "二百八十"/),
@@ -160,6 +161,12 @@ export const CASES: BadCase[] = [
     name: 'an unknown figure name in the narrative',
     files: { [NARR]: NARRATIVE.replace('name=grandTotal', 'name=grandTotl') },
     expect: { file: NARR, line: lineWith(NARRATIVE, ':fig'), field: 'grandTotl', message: /未知的数据名称"grandTotl"/ },
+    loader: false,
+  },
+  {
+    name: 'a narrative nested thousands of levels deep',
+    files: { [NARR]: `${NARRATIVE}\n${'> '.repeat(5000)}引用\n` },
+    expect: { file: NARR, line: 1, field: '', message: /嵌套过深/ },
     loader: false,
   },
   {
