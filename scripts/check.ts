@@ -10,10 +10,11 @@
  * appends its own JSON error object to stdout whenever the script exits
  * non-zero, so the output would no longer parse. In that form the script exits
  * 0 and the JSON's `ok: false` carries the result; use `-- --json` for both.
- * Content problems are printed as file:line messages, never as stack traces.
+ * Content problems are printed as file:line messages, never as stack traces;
+ * a bug in the checker itself exits 2 with a one-line message (DEBUG=1 for the stack).
  * The content folder is ./content, or $CONTENT_DIR (src/core/paths.ts).
  */
-import { loadContent, formatContentError, ContentErrors, type ContentError } from '../src/core/load.ts';
+import { loadContent, formatContentError, type ContentError } from '../src/core/load.ts';
 import { join } from 'node:path';
 import { loadClassification } from '../src/core/classification.ts';
 import { CONTENT_DIR } from '../src/core/paths.ts';
@@ -89,10 +90,9 @@ function main(): number {
 try {
   process.exitCode = main();
 } catch (err) {
-  if (err instanceof ContentErrors) {
-    for (const e of err.errors) console.error(formatContentError(e));
-    process.exitCode = 1;
-  } else {
-    throw err;
-  }
+  // Content problems never get here (they are reported above); this is a bug in the checker: say so in one line.
+  console.error(`检查程序内部错误，请报告 / internal error in the checker: ${err instanceof Error ? err.message : String(err)}`);
+  if (process.env.DEBUG) console.error(err);
+  else console.error('（设置 DEBUG=1 重新运行可看到详细信息 / rerun with DEBUG=1 for details）');
+  process.exitCode = 2;
 }

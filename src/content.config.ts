@@ -1,11 +1,12 @@
 /**
  * Astro content collections over the same loader and schema that the scripts
- * and tests use (src/core). A content error stops the build with file:line.
+ * and tests use (src/core). A content error stops the build with file:line;
+ * in `astro dev` a bad edit is reported and the server keeps running.
  */
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { bureauSchema, bureauYearSchema } from './core/schema.ts';
-import { loadContent, formatContentError } from './core/load.ts';
+import { loadContent, contentErrorsError } from './core/load.ts';
 import { CONTENT_DIR } from './core/paths.ts';
 
 function contentLoader(kind: 'bureaus' | 'years'): Loader {
@@ -14,11 +15,7 @@ function contentLoader(kind: 'bureaus' | 'years'): Loader {
     load: async ({ store, parseData, generateDigest, watcher, logger }) => {
       const sync = async () => {
         const { content, errors } = loadContent(CONTENT_DIR);
-        if (errors.length > 0) {
-          const message = errors.map(formatContentError).join('\n');
-          logger.error(message);
-          throw new Error(`内容有 ${errors.length} 处错误 / content has ${errors.length} error(s):\n${message}`);
-        }
+        if (errors.length > 0) throw contentErrorsError(errors);
         store.clear();
         if (kind === 'bureaus') {
           for (const b of content.bureaus) {
@@ -35,7 +32,9 @@ function contentLoader(kind: 'bureaus' | 'years'): Loader {
       await sync();
       watcher?.add(CONTENT_DIR);
       watcher?.on('change', (file) => {
-        if (file.includes('/content/')) void sync();
+        if (!file.startsWith(CONTENT_DIR)) return;
+        // In `astro dev`, a bad edit is reported and the last good content stays on screen; the server keeps running.
+        sync().catch((error: unknown) => logger.error(error instanceof Error ? error.message : String(error)));
       });
     },
   };

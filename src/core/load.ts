@@ -10,7 +10,7 @@
  */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { LineCounter, parseDocument, isScalar, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { bureauSchema, bureauYearSchema, type Bureau, type BureauYear } from './schema.ts';
 
@@ -23,23 +23,27 @@ export interface ContentError {
   message: string;
 }
 
-export class ContentErrors extends Error {
-  readonly errors: ContentError[];
-  constructor(errors: ContentError[]) {
-    super(errors.map(formatContentError).join('\n'));
-    this.name = 'ContentErrors';
-    this.errors = errors;
-  }
-}
-
 export function formatContentError(e: ContentError): string {
   return `${e.file}:${e.line}${e.field ? ` ${e.field}` : ''}: ${e.message}`;
+}
+
+/**
+ * One Error listing content errors, for Astro to print (build) or show in the
+ * browser (dev). No stack: the message says where and what, and a stack trace
+ * of our loader would only hide it.
+ */
+export function contentErrorsError(errors: readonly ContentError[]): Error {
+  const error = new Error(`内容有 ${errors.length} 处错误 / content has ${errors.length} error(s):\n${errors.map(formatContentError).join('\n')}`);
+  error.stack = '';
+  return error;
 }
 
 export interface BureauEntry {
   id: string;
   file: string;
   data: Bureau;
+  /** Field path → line in bureau.yaml, for findings. */
+  lineOf: (path: readonly (string | number)[]) => number;
 }
 
 export interface BureauYearEntry {
@@ -63,60 +67,143 @@ export interface Content {
   years: BureauYearEntry[];
 }
 
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
-const SAFE_ID = /^[a-z0-9][a-z0-9-]*$/;
+/** Content files are small (the largest real data.yaml and narrative.md are ~45 KB): anything above 1 MB is a mistake. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** Windows cannot create files or folders with these names (any extension), so a site holding one cannot be copied there. */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/;
 
-/** Read a text file as UTF-8, refusing other encodings with a clear message. */
+/**
+ * Whether a folder name can become part of a URL and an output path as is:
+ * lower-case ASCII letters, digits and hyphens, at most 64 characters, not a
+ * name Windows reserves. Anything else (../, absolute paths, spaces, full-width
+ * or other Unicode look-alikes) is refused rather than rewritten.
+ */
+export function isSafeId(name: string): boolean {
+  return /^[a-z0-9][a-z0-9-]{0,63}$/.test(name) && !WINDOWS_RESERVED.test(name);
+}
+
+const HOW_TO_UTF8 =
+  '请转换为 UTF-8：命令行 iconv -f GBK -t UTF-8 原文件 > 新文件；或在记事本/WPS 中"另存为"，编码选 UTF-8 ' +
+  '/ convert it to UTF-8: iconv -f GBK -t UTF-8 in > out, or "Save as" UTF-8 in Notepad/WPS';
+
+/** Read a text file as UTF-8, refusing other encodings and oversized files with a clear message. */
 export function readText(file: string, display: string, errors: ContentError[]): string | null {
   const size = statSync(file).size;
   if (size > MAX_FILE_BYTES) {
-    errors.push({ file: display, line: 1, field: '', message: `文件过大（${size} 字节，上限 ${MAX_FILE_BYTES}）/ file too large` });
-    return null;
-  }
-  const bytes = readFileSync(file);
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text.replace(/^\uFEFF/, '');
-  } catch {
     errors.push({
       file: display,
       line: 1,
       field: '',
-      message: '文件不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8 / file is not UTF-8 (perhaps GBK); save it as UTF-8',
+      message: `文件过大（${size} 字节，上限 ${MAX_FILE_BYTES} 字节），请检查是否误放了其他文件 / file too large (${size} bytes, limit ${MAX_FILE_BYTES})`,
+    });
+    return null;
+  }
+  const bytes = readFileSync(file);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    errors.push({ file: display, line: 1, field: '', message: `文件是 UTF-16 编码（记事本的"Unicode"），应为 UTF-8。${HOW_TO_UTF8.replace('-f GBK', '-f UTF-16')}` });
+    return null;
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.replace(/^\uFEFF/, '');
+  } catch {
+    // The line of the first byte that is not UTF-8, so the officer can see where.
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    const bad = loose.indexOf('\uFFFD');
+    const line = bad < 0 ? 1 : loose.slice(0, bad).split('\n').length;
+    errors.push({
+      file: display,
+      line,
+      field: '',
+      message: `文件不是 UTF-8 编码（可能是 GBK，第 ${line} 行起无法识别）。${HOW_TO_UTF8} / file is not UTF-8 (perhaps GBK)`,
     });
     return null;
   }
 }
 
+/** What each YAML syntax error means for someone who does not know YAML, by the parser's error code. */
+const YAML_HINTS: Record<string, string> = {
+  TAB_AS_INDENT: '缩进不能用 Tab 键，请改用空格 / tabs are not allowed as indentation, use spaces',
+  DUPLICATE_KEY: '同一层级中字段名重复出现，请删去或合并其中一个 / a key appears twice in one mapping',
+  BAD_INDENT: '缩进不对齐，或括号 [ ] { } 未闭合 / bad indentation or an unclosed bracket',
+  MISSING_CHAR: '缺少配对的引号或括号 / a closing quote or bracket is missing',
+  MULTIPLE_DOCS: '文件中有 "---" 分隔的多个文档，只能有一个 / the file holds several YAML parts separated by ---',
+  BLOCK_AS_IMPLICIT_KEY: '一行中有多个"字段: 值"，含冒号的文字请加引号 / text containing ": " must be quoted',
+  MULTILINE_IMPLICIT_KEY: '字段名不能跨行，含冒号的文字请加引号 / a key cannot span lines; quote text containing ": "',
+  UNEXPECTED_TOKEN: '此处有无法识别的字符 / unexpected characters',
+};
+
 /**
  * Parse YAML keeping the source text of every number (so 010101 and 1.10
- * survive) and a way back from a field path to its line.
+ * survive) and a way back from a field path to its line. Refuses aliases
+ * (`*name`): content never needs them, a text starting with * would silently
+ * become one, and nested aliases can expand exponentially ("billion laughs").
  */
 export function parseYaml(text: string, display: string, errors: ContentError[]) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  for (const err of doc.errors) {
-    const line = err.linePos?.[0]?.line ?? 1;
-    errors.push({ file: display, line, field: '', message: `YAML 格式错误 / malformed YAML: ${err.message.split('\n')[0]}` });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  // Only the first syntax error: the ones after it are mostly its consequences.
+  const [err] = doc.errors;
+  if (err) {
+    const hint = /call stack/.test(err.message) ? '括号或缩进的层级过深 / nested too deeply' : YAML_HINTS[err.code];
+    const message = hint ? `YAML 格式错误：${hint}` : `YAML 格式错误 / malformed YAML: ${err.message.split('\n')[0]}`;
+    errors.push({ file: display, line: lineAt(err.pos[0]), field: '', message });
+    return null;
   }
-  if (doc.errors.length > 0) return null;
+  let aliases = 0;
   visit(doc, {
+    Alias(_key, node) {
+      if (aliases++ === 0) {
+        errors.push({
+          file: display,
+          line: lineAt(node.range?.[0]),
+          field: '',
+          message: `不支持 YAML 别名 *${node.source}：请直接写出内容；以 * 或 & 开头的文字请加引号，如 note: "*注：…" / YAML aliases are not allowed; quote text starting with * or &`,
+        });
+      }
+      return visit.BREAK;
+    },
     Scalar(_key, node) {
       if (typeof node.value === 'number' && node.source !== undefined) node.value = node.source;
     },
   });
+  if (aliases > 0) return null;
+  const value = doc.toJS() as unknown;
+  if (value === null || value === undefined) {
+    errors.push({ file: display, line: 1, field: '', message: '文件为空（没有任何字段）/ the file is empty' });
+    return null;
+  }
   const lineOf = (path: readonly (string | number)[]) => lineOfPath(doc, lineCounter, path);
-  return { value: doc.toJS() as unknown, lineOf };
+  return { value, lineOf };
 }
 
+/**
+ * The line of a field: the line of its key (or of the list item), so a
+ * field holding a block shows where it is named. A field that does not exist
+ * points at the nearest parent that does.
+ */
 function lineOfPath(doc: Document, counter: LineCounter, path: readonly (string | number)[]): number {
-  // Walk up until a node exists (a missing field points at its parent).
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-    const offset = node && (isScalar(node) || typeof node === 'object') ? node.range?.[0] : undefined;
-    if (offset !== undefined) return counter.linePos(offset).line;
+  const lineAt = (node: { range?: [number, number, number] | null } | null | undefined) =>
+    node?.range ? counter.linePos(node.range[0]).line : undefined;
+  let node: unknown = doc.contents;
+  let line = lineAt(doc.contents as { range?: [number, number, number] } | null) ?? 1;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(key));
+      if (!pair) break;
+      line = lineAt(pair.key as { range?: [number, number, number] }) ?? line;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(key)] as { range?: [number, number, number] } | undefined;
+      if (!item) break;
+      line = lineAt(item) ?? line;
+      node = item;
+    } else {
+      break;
+    }
   }
-  return 1;
+  return line;
 }
 
 function validate<S extends z.ZodType>(
@@ -188,27 +275,50 @@ export function loadContent(root: string): { content: Content; errors: ContentEr
   for (const bureauId of listDirs(bureausDir)) {
     const bureauDir = join(bureausDir, bureauId);
     const bureauFile = join(bureauDir, 'bureau.yaml');
-    if (!SAFE_ID.test(bureauId)) {
-      errors.push({ file: display(bureauDir), line: 1, field: '', message: '部门文件夹名只能用小写字母、数字和连字符 / a bureau folder name may only hold a-z, 0-9 and -' });
+    if (!isSafeId(bureauId)) {
+      errors.push({
+        file: display(bureauDir),
+        line: 1,
+        field: '',
+        message: `部门文件夹名"${bureauId}"不可用：只能用小写英文字母、数字和连字符（至多 64 个字符，不能是 con、nul 等 Windows 保留名），如 wuhan-jiangan-yibao / a bureau folder name may only hold a-z, 0-9 and -`,
+      });
       continue;
     }
     if (!existsSync(bureauFile)) {
-      errors.push({ file: display(bureauFile), line: 1, field: '', message: '缺少部门信息文件 bureau.yaml / bureau.yaml is missing' });
+      const orphans = listDirs(bureauDir);
+      errors.push({
+        file: display(bureauFile),
+        line: 1,
+        field: '',
+        message: `缺少部门信息文件 bureau.yaml${orphans.length > 0 ? `，其下年度 ${orphans.join('、')} 无法发布` : ''} / bureau.yaml is missing`,
+      });
       continue;
     }
     const bureauText = readText(bureauFile, display(bureauFile), errors);
     const parsedBureau = bureauText === null ? null : parseYaml(bureauText, display(bureauFile), errors);
     const bureau = parsedBureau && validate(bureauSchema, parsedBureau.value, display(bureauFile), parsedBureau.lineOf, errors);
-    if (bureau) bureaus.push({ id: bureauId, file: display(bureauFile), data: bureau });
+    if (bureau) bureaus.push({ id: bureauId, file: display(bureauFile), data: bureau, lineOf: parsedBureau.lineOf });
 
-    for (const yearDir of listDirs(bureauDir)) {
+    const yearDirs = listDirs(bureauDir);
+    for (const yearDir of yearDirs) {
       const dir = join(bureauDir, yearDir);
       const dataFile = join(dir, 'data.yaml');
       const narrativeFile = join(dir, 'narrative.md');
       if (!/^\d{4}$/.test(yearDir)) {
-        errors.push({ file: display(dir), line: 1, field: '', message: '年度文件夹名应为四位年份，如 2023 / a year folder must be named like 2023' });
+        errors.push({ file: display(dir), line: 1, field: '', message: `年度文件夹名"${yearDir}"应为四位年份，如 2023 / a year folder must be named like 2023` });
         continue;
       }
+      // Exactly one data file per bureau-year: a second YAML file (a copy, data.yml) would claim the same bureau-year.
+      const rivals = readdirSync(dir).filter((name) => /\.ya?ml$/i.test(name) && name !== 'data.yaml');
+      for (const name of rivals) {
+        errors.push({
+          file: display(join(dir, name)),
+          line: 1,
+          field: '',
+          message: `部门年度 ${bureauId}/${yearDir} 只能有一个数据文件 data.yaml，此文件与之重复，请删除或移走 / a second data file for the same bureau-year`,
+        });
+      }
+      if (rivals.length > 0) continue;
       if (!existsSync(dataFile)) {
         errors.push({ file: display(dataFile), line: 1, field: '', message: '缺少数据文件 data.yaml / data.yaml is missing' });
         continue;
@@ -219,7 +329,13 @@ export function loadContent(root: string): { content: Content; errors: ContentEr
       const data = validate(bureauYearSchema, parsed.value, display(dataFile), parsed.lineOf, errors);
       if (!data) continue;
       if (data.year !== yearDir) {
-        errors.push({ file: display(dataFile), line: parsed.lineOf(['year']), field: 'year', message: `年度 ${data.year} 与文件夹名 ${yearDir} 不一致 / year does not match its folder` });
+        const claimed = yearDirs.includes(data.year) ? `，而 ${bureauId}/${data.year} 已有自己的文件夹：两个文件声明了同一部门年度` : '';
+        errors.push({
+          file: display(dataFile),
+          line: parsed.lineOf(['year']),
+          field: 'year',
+          message: `年度 ${data.year} 与文件夹名 ${yearDir} 不一致${claimed} / year does not match its folder`,
+        });
         continue;
       }
       let narrative = '';

@@ -9,7 +9,7 @@
  * The page shows the computed value; where the published wording says
  * something else, a visible note keeps it and the checker reports it.
  * `::chart{n=1}` places 图1–图4. An unknown figure name is an error with file
- * and line. Any other "directive" is ordinary text that happened to contain a
+ * and line, and so is raw HTML (the sanitiser also drops it from the page). Any other "directive" is ordinary text that happened to contain a
  * colon (注:…, 10:30, http://…) and is restored exactly as written.
  *
  * Rendering is a pure function of (Markdown, figures), so a change to the YAML
@@ -131,6 +131,17 @@ export function renderNarrative(
   data: Pick<BureauYear, 'template'>,
   file: string,
 ): RenderedNarrative {
+  try {
+    return render(markdown, figures, data, file);
+  } catch (error) {
+    // Thousands of nested quotes or list levels overflow the Markdown parser's stack.
+    if (!(error instanceof RangeError)) throw error;
+    const message = '文字的结构嵌套过深（引用 > 或列表的层级过多），无法处理 / the Markdown nests too deeply';
+    return { sections: [], references: [], passages: [], errors: [{ file, line: 1, field: '', message }] };
+  }
+}
+
+function render(markdown: string, figures: Figures, data: Pick<BureauYear, 'template'>, file: string): RenderedNarrative {
   const errors: ContentError[] = [];
   const references: FigureReference[] = [];
   const passages: Passage[] = [];
@@ -271,6 +282,18 @@ export function renderNarrative(
       parent.children.splice(index, 1, replacement as never);
       return SKIP;
     }
+
+    // Raw HTML is refused (the sanitiser would drop it from the page anyway): what is published is what the Markdown says.
+    visit(root, 'html', (node) => {
+      if (/^<!--[\s\S]*-->$/.test(node.value.trim())) return;
+      const tag = /^<\/?[A-Za-z][\w-]*/.exec(node.value.trim())?.[0] ?? node.value.trim().slice(0, 20);
+      errors.push({
+        file,
+        line: node.position?.start.line ?? 1,
+        field: '',
+        message: `不支持 HTML（${tag}>）：网页不会显示它，请用 Markdown 书写（**加粗**、空一行分段）/ raw HTML is not allowed in the narrative`,
+      });
+    });
 
     // Headings under a part become h3 (the page's parts are h2) with stable ids.
     const headings: { id: string; text: string }[] = [];

@@ -7,11 +7,11 @@ import { getCollection } from 'astro:content';
 import { analyse, previousYear, type Disclosure } from '../core/disclosure.ts';
 import type { Bureau, BureauYear } from '../core/schema.ts';
 import { requireSiteConfig, type SiteConfig } from '../core/site-config.ts';
+import { contentErrorsError, loadContent } from '../core/load.ts';
+import { CONTENT_DIR } from '../core/paths.ts';
 import { mergeGlossary, regionTree, type GlossaryTerm, type RegionTree } from '../core/catalogue.ts';
 import { join } from 'node:path';
-import { loadContent } from '../core/load.ts';
 import { loadClassification } from '../core/classification.ts';
-import { CONTENT_DIR } from '../core/paths.ts';
 import { checkAll } from '../core/check/index.ts';
 import { auditEntries, type AuditEntry } from '../core/audit.ts';
 
@@ -46,6 +46,11 @@ let cached: Promise<Site> | undefined;
 
 async function load(): Promise<Site> {
   const config = requireSiteConfig();
+  if (import.meta.env.DEV) {
+    // The preview shows a bad edit's file:line message in the browser instead of the last good content.
+    const { errors } = loadContent(CONTENT_DIR);
+    if (errors.length > 0) throw contentErrorsError(errors);
+  }
   const bureauEntries = await getCollection('bureaus');
   const yearEntries = await getCollection('years');
   const raw = yearEntries.map((e) => {

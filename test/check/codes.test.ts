@@ -119,9 +119,10 @@ describe('code.truncated: a code missing a digit', () => {
 });
 
 describe('code.unknown and code.year', () => {
-  it('a well-formed code missing from the list is a warning', () => {
+  it('a well-formed code missing from the list is an error saying where to add a real one', () => {
     const [f] = byRule(check(t05(2023, '- { code: "2109998", name: 虚构科目 }')), 'code.unknown');
-    expect(f?.severity).toBe('warning');
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain('content/classifications/functional.yaml');
   });
   it('a code used before it existed is a warning naming its years', () => {
     const [f] = byRule(check(t05(2018, '- { code: "21015", name: 医疗保障管理事务 }'), '2018'), 'code.year');

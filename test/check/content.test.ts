@@ -8,15 +8,16 @@ import { checkContent } from '../../src/core/check/index.ts';
 import { BUREAU, CLEAN, HEADER, byRule, check, classification, edit, lineOf, writeContent } from './fixtures.ts';
 
 describe('completeness', () => {
-  it('a table neither given nor stated empty is a warning naming it', () => {
+  it('a table neither given nor stated empty is an error naming it and the two ways to state it', () => {
     const data = `${HEADER()}tables:
   t01:
     lines: { 27: 1.00, 1: 1.00, 30: 1.00, 60: 1.00, 57: 1.00 }
 `;
     const found = byRule(check(data), 'table.missing');
     expect(found.map((f) => f.values['表'])).toHaveLength(8);
-    expect(found.every((f) => f.severity === 'warning')).toBe(true);
+    expect(found.every((f) => f.severity === 'error')).toBe(true);
     expect(found[0]!.message).toContain('公开02表 收入决算表');
+    expect(found[0]!.message).toContain('t02: { empty: 空表说明 }');
   });
   it('a stated-empty table is complete; a table not provided is reported with its reason', () => {
     const data = `${HEADER()}tables:

@@ -89,7 +89,7 @@ function checkCode(ctx: Ctx, classification: Classification, kind: Classificatio
       return;
     case 'unknown':
       report(ctx, {
-        severity: 'warning',
+        severity: 'error',
         rule: 'code.unknown',
         path: codePath,
         values: { 科目编码: code, 科目名称: name },

@@ -1,7 +1,9 @@
 /**
  * Which tables the data holds. A table neither given nor stated empty
- * (空表说明) is missing; one marked notProvided (e.g. printed as an image) is
- * reported with its reason. Rules on a missing table are skipped, not failed.
+ * (空表说明) is missing: an error, since every disclosure publishes all nine
+ * (the data must say which case holds). One marked notProvided (e.g. printed
+ * as an image) is a warning with its reason. Rules on a missing table are
+ * skipped, not failed.
  */
 import { report, TABLE_KEYS, TABLE_TITLES, view, type Ctx } from './context.ts';
 
@@ -10,11 +12,11 @@ export function checkCompleteness(ctx: Ctx): void {
     const v = view(ctx.entry, key);
     if (v.state === 'absent') {
       report(ctx, {
-        severity: 'warning',
+        severity: 'error',
         rule: 'table.missing',
         path: ['tables', key],
         values: { 表: TABLE_TITLES[key] },
-        message: `缺少${TABLE_TITLES[key]}：既无数据，也未说明为空表（空表说明）`,
+        message: `缺少${TABLE_TITLES[key]}：既无数据，也未说明为空表。请填写数据，或写 ${key}: { empty: 空表说明 }，或 ${key}: { notProvided: 原因 }`,
       });
     } else if (v.state === 'notProvided') {
       report(ctx, {

@@ -1,7 +1,8 @@
 /**
  * Chromium from Debian (/usr/bin/chromium) through playwright-core, and a
- * page that records what a visit did wrong: console errors, uncaught
- * exceptions, failed requests and any request to another origin.
+ * page that records what a visit did wrong: console errors (Content-Security-
+ * Policy violations among them), uncaught exceptions, failed requests and any
+ * request to another origin.
  */
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
@@ -32,6 +33,12 @@ export interface Visit {
 
 export async function openPage(browser: Browser, origin: string, options: BrowserContextOptions = {}): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  // Every Content-Security-Policy violation (meta tag or header) becomes a console error, so it fails the visit.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
   const page = await context.newPage();
   const visit: Visit = { page, errors: [], external: [], failed: [] };
   page.on('console', (m) => {

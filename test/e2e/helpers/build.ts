@@ -11,7 +11,9 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 function run(args: string[], env: Record<string, string>): string {
   const result = spawnSync(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    // NODE_ENV=production as in `npm run build`: Vitest sets NODE_ENV=test, under which Astro builds in a
+    // non-production mode and the pages would lack their Content-Security-Policy meta tag.
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -2,31 +2,15 @@
  * A tiny static file server for the built site, like a plain portal host:
  * the site is mounted at a sub-path, a folder serves its index.html, a
  * folder without a trailing slash redirects to it, nothing is rewritten.
- * Every request is recorded so tests can check what pages asked for.
+ * Every file is sent with the headers of the documented server configuration
+ * (src/core/security.ts: CSP with frame-ancestors, cache, MIME types). Every
+ * request is recorded so tests can check what pages asked for.
  */
 import { createServer, type Server } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, relative as relativePath, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.pagefind': 'application/octet-stream',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pf_filter': 'application/octet-stream',
-};
+import { headersFor } from '../../../src/core/security.ts';
 
 export interface StaticServer {
   /** e.g. http://127.0.0.1:43123/zwgk/czzj/ */
@@ -68,7 +52,8 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
       }
     }
     log.push({ path: req.url ?? '', status: 200 });
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': String(stat.size) });
+    // The headers the README's server configuration sends (security headers, cache, MIME type).
+    res.writeHead(200, { ...headersFor(relativePath(root, file).split(sep).join('/')), 'content-length': String(stat.size) });
     if (req.method === 'HEAD') return res.end();
     createReadStream(file).pipe(res);
   });
