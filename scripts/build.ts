@@ -2,7 +2,8 @@
  * npm run build — the whole pipeline, all or nothing:
  *
  *   1. check      node scripts/check.ts --quiet (content errors stop the build here)
- *   2. render     astro build into a temporary folder next to the output
+ *   2. render     astro build into a temporary folder next to the output, in a
+ *                 second process while the check runs (the machine has two cores)
  *   3. index      Pagefind over the temporary folder (scripts/index-search.ts)
  *   4. publish    the temporary folder replaces the output folder by rename
  *
@@ -37,9 +38,9 @@ interface StepResult {
 }
 
 /** Run a Node script as a child, its output to `logFile`, calling onLine for each line. */
-function runNode(args: string[], env: NodeJS.ProcessEnv, logFile: string, onLine: (line: string) => void = () => {}): Promise<StepResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function runNode(args: string[], env: NodeJS.ProcessEnv, logFile: string, onLine: (line: string) => void = () => {}): { done: Promise<StepResult>; stop: () => void } {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const done = new Promise<StepResult>((resolvePromise, reject) => {
     const log = createWriteStream(logFile, { flags: 'a' });
     const tail: string[] = [];
     let partial = '';
@@ -62,6 +63,7 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, logFile: string, onLine
       resolvePromise({ code: code ?? (signal ? 128 : 1), tail: signal ? [...tail, `（进程被信号 ${signal} 终止 / killed by ${signal}）`] : tail });
     });
   });
+  return { done, stop: () => child.kill('SIGTERM') };
 }
 
 export interface BuildOptions {
@@ -83,7 +85,7 @@ const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const out = resolve(options.out ?? join(ROOT, 'dist'));
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env };
   const progress = options.progress ?? createProgress();
   const tmpRoot = join(dirname(out), '.build-tmp');
   const work = join(tmpRoot, `${basename(out)}-${process.pid}-${Date.now()}`);
@@ -100,11 +102,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   };
 
   try {
-    // 1. check
+    // 1 and 2 run side by side (two processes, two cores): the check and astro build
+    // each read all content; the output is only published if both succeed.
     let t = Date.now();
+    const checking = runNode(['scripts/check.ts', '--quiet'], env, logFile);
+    let pages = 0;
+    const rendering = runNode(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', work], env, logFile, (line) => {
+      if (/\.html\b/.test(line)) progress.update(++pages);
+    });
     progress.phase('核对内容 / check');
-    const check = await runNode(['scripts/check.ts', '--quiet'], env, logFile);
-    if (check.code !== 0) fail('核对内容 / check', '内容有错误，请按下列文件和行号修改 / the content has errors:', check.tail);
+    const check = await checking.done;
+    if (check.code !== 0) {
+      rendering.stop();
+      await rendering.done;
+      fail('核对内容 / check', '内容有错误，请按下列文件和行号修改 / the content has errors:', check.tail);
+    }
     const summary = check.tail.map(stripAnsi).findLast((l) => /部门年度/.test(l)) ?? '';
     const counts = /(\d+) 个部门，(\d+) 个部门年度/.exec(summary);
     // Pages: one per bureau-year and per bureau, plus home, search, glossary and 404.
@@ -112,13 +124,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     ms.check = Date.now() - t;
     progress.end(summary.replace(/^通过：/, ''));
 
-    // 2. render
     t = Date.now();
     progress.phase('生成页面 / render', expected);
-    let pages = 0;
-    const render = await runNode(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', work], env, logFile, (line) => {
-      if (/\.html\b/.test(line)) progress.update(++pages);
-    });
+    progress.update(pages);
+    const render = await rendering.done;
     if (render.code !== 0) fail('生成页面 / render', 'astro build 出错 / astro build failed:', render.tail);
     if (!existsSync(join(work, 'index.html'))) fail('生成页面 / render', `没有生成首页 / no index.html in ${work}`);
     if (fault === 'render') fail('生成页面 / render', '模拟故障 / simulated failure (BUILD_FAULT=render)');

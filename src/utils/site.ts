@@ -36,18 +36,21 @@ async function load(): Promise<Site> {
     return { id: e.id, bureauId, year, data: e.data as BureauYear, body: e.body ?? '', file: e.filePath ?? e.id };
   });
   const disclosures = raw
-    .map((entry) =>
-      analyse({
+    .map((entry) => {
+      const previous = previousYear(raw, entry);
+      return analyse({
         id: entry.id,
         data: entry.data,
         narrative: entry.body,
         narrativeFile: entry.file.replace(/data\.yaml$/, 'narrative.md'),
-        ...(previousYear(raw, entry) ? { previous: previousYear(raw, entry)!.data } : {}),
-      }),
-    )
+        ...(previous ? { previous: previous.data } : {}),
+      });
+    })
     .sort((a, b) => a.bureauId.localeCompare(b.bureauId) || a.year.localeCompare(b.year));
+  const byBureau = new Map<string, Disclosure[]>();
+  for (const d of disclosures) byBureau.set(d.bureauId, [...(byBureau.get(d.bureauId) ?? []), d]);
   const bureaus: BureauInfo[] = bureauEntries
-    .map((b) => ({ id: b.id, data: b.data as Bureau, disclosures: disclosures.filter((d) => d.bureauId === b.id) }))
+    .map((b) => ({ id: b.id, data: b.data as Bureau, disclosures: byBureau.get(b.id) ?? [] }))
     .sort((a, b) => a.data.region.code.localeCompare(b.data.region.code) || a.id.localeCompare(b.id));
   const byId = new Map(bureaus.map((b) => [b.id, b]));
   const glossary = mergeGlossary(
