@@ -16,9 +16,12 @@ export interface BuildRun {
 
 /** Run scripts/build.ts --out <dir> with extra environment (SITE_BASE, CONTENT_DIR, …). */
 export function runBuild(dir: string, env: Record<string, string> = {}): BuildRun {
+  // Vitest's workers set Vite's BASE_URL, MODE, DEV, PROD and SSR in process.env; Astro would read them as the
+  // site's own (BASE_URL would override SITE_BASE), so the build gets an environment without them.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(k)));
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', dir], {
     cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CI: '1', ...env },
+    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', CI: '1', ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
