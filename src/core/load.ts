@@ -8,6 +8,7 @@
  *   content/bureaus/<bureau-id>/<year>/narrative.md
  *   content/bureaus/<bureau-id>/<year>/source.txt   (optional: the original text)
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Document } from 'yaml';
@@ -59,6 +60,17 @@ export interface BureauYearEntry {
   narrative: string;
   /** Field path → line in data.yaml, for findings. */
   lineOf: (path: readonly (string | number)[]) => number;
+  /** Digest of the raw data.yaml and narrative.md: equal digests, equal entry. */
+  digest: string;
+}
+
+export interface LoadOptions {
+  /**
+   * Called with each bureau-year's id and the digest of its raw files before
+   * they are parsed; returning true skips the entry (the caller holds it
+   * already, e.g. Astro's data store). Skipped ids are listed in `unchanged`.
+   */
+  skipYear?: (id: string, digest: string) => boolean;
 }
 
 export interface Content {
@@ -265,8 +277,9 @@ function listDirs(dir: string): string[] {
  * Load and validate all content under `root` (the folder holding `bureaus/`).
  * Returns the content and every error found; nothing is thrown for bad input.
  */
-export function loadContent(root: string): { content: Content; errors: ContentError[] } {
+export function loadContent(root: string, options: LoadOptions = {}): { content: Content; errors: ContentError[]; unchanged: string[] } {
   const errors: ContentError[] = [];
+  const unchanged: string[] = [];
   const bureaus: BureauEntry[] = [];
   const years: BureauYearEntry[] = [];
   const bureausDir = join(root, 'bureaus');
@@ -324,6 +337,12 @@ export function loadContent(root: string): { content: Content; errors: ContentEr
         continue;
       }
       const dataText = readText(dataFile, display(dataFile), errors);
+      const narrativeText = existsSync(narrativeFile) ? readText(narrativeFile, display(narrativeFile), errors) : null;
+      const digest = createHash('sha1').update(dataText ?? '').update('\0').update(narrativeText ?? '').digest('hex');
+      if (dataText !== null && narrativeText !== null && options.skipYear?.(`${bureauId}/${yearDir}`, digest)) {
+        unchanged.push(`${bureauId}/${yearDir}`);
+        continue;
+      }
       const parsed = dataText === null ? null : parseYaml(dataText, display(dataFile), errors);
       if (!parsed) continue;
       const data = validate(bureauYearSchema, parsed.value, display(dataFile), parsed.lineOf, errors);
@@ -338,10 +357,8 @@ export function loadContent(root: string): { content: Content; errors: ContentEr
         });
         continue;
       }
-      let narrative = '';
-      if (existsSync(narrativeFile)) {
-        narrative = readText(narrativeFile, display(narrativeFile), errors) ?? '';
-      } else {
+      const narrative = narrativeText ?? '';
+      if (!existsSync(narrativeFile)) {
         errors.push({ file: display(narrativeFile), line: 1, field: '', message: '缺少说明文件 narrative.md / narrative.md is missing' });
       }
       const sourceFile = join(dir, 'source.txt');
@@ -355,6 +372,7 @@ export function loadContent(root: string): { content: Content; errors: ContentEr
         data,
         narrative,
         lineOf: parsed.lineOf,
+        digest,
       });
     }
     if (!bureau) {
@@ -363,5 +381,5 @@ export function loadContent(root: string): { content: Content; errors: ContentEr
     }
   }
   years.sort((a, b) => a.bureauId.localeCompare(b.bureauId) || a.year.localeCompare(b.year));
-  return { content: { root, bureaus, years }, errors };
+  return { content: { root, bureaus, years }, errors, unchanged };
 }

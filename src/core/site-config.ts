@@ -27,6 +27,22 @@ export const siteConfigSchema = z.strictObject({
   police: optional(z.string().trim().regex(/公网安备/, '公安备案号应含 "公网安备" / a police filing number contains 公网安备')),
   /** Contact phone, exactly as it should be printed. */
   phone: optional(z.string().trim()),
+  /**
+   * 多站点联合搜索: other sites (e.g. each city's) searched together with this one
+   * on its search page. `bundle` is the path of that site's pagefind/ folder on
+   * the same portal host, e.g. /zwgk/wuhan/pagefind/.
+   */
+  portal: z
+    .array(
+      z.strictObject({
+        name: text,
+        bundle: z
+          .string()
+          .trim()
+          .regex(/^\/(?!\/).*\/pagefind\/$/, '应为同一门户下另一网站的 pagefind 文件夹路径，以 / 开头、以 /pagefind/ 结尾，如 /zwgk/wuhan/pagefind/ / expected a path on the same host ending in /pagefind/'),
+      }),
+    )
+    .default([]),
 });
 export type SiteConfig = z.output<typeof siteConfigSchema>;
 

@@ -12,6 +12,8 @@ interface PagefindUIOptions {
   resetStyles: boolean;
   autofocus: boolean;
   pageSize: number;
+  /** Other sites' indexes searched together with this one (Pagefind multisite search). */
+  mergeIndex: { bundlePath: string; baseUrl: string }[];
 }
 interface PagefindUIInstance {
   triggerSearch(term: string): void;
@@ -49,6 +51,8 @@ async function start(): Promise<void> {
       resetStyles: false,
       autofocus: true,
       pageSize: 10,
+      // Each merged site links under its own base: the folder holding its pagefind/.
+      mergeIndex: (JSON.parse(root.dataset.merge ?? '[]') as string[]).map((bundlePath) => ({ bundlePath, baseUrl: bundlePath.replace(/pagefind\/$/, '') })),
     });
     if (fallback) fallback.hidden = true;
     // The UI's input only has a placeholder; give it a name screen readers announce.

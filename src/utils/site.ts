@@ -1,7 +1,7 @@
 /**
  * Route data: the content collections turned into what the pages render.
- * Every bureau-year goes through `analyse()` once per build (cached here),
- * so every page reads the same figures.
+ * Every bureau-year goes through `analyse()` when a page needs it (see
+ * lazyDisclosure), so every page reads the same figures.
  */
 import { getCollection } from 'astro:content';
 import { analyse, previousYear, type Disclosure } from '../core/disclosure.ts';
@@ -44,6 +44,40 @@ function audit(): AuditEntry[] {
 
 let cached: Promise<Site> | undefined;
 
+/**
+ * Figures and the rendered narrative are computed when a page first asks for
+ * them, and only the most recently used are kept: memory stays flat however
+ * many bureau-years the site has (pages are rendered one after another, and a
+ * page needs at most its bureau's years).
+ */
+const RECENT = 64;
+const recent = new Map<string, Disclosure>();
+
+function lazyDisclosure(input: Parameters<typeof analyse>[0]): Disclosure {
+  const analysed = (): Disclosure => {
+    let d = recent.get(input.id);
+    if (d) recent.delete(input.id);
+    else d = analyse(input);
+    recent.set(input.id, d);
+    if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+    return d;
+  };
+  const [bureauId = '', year = ''] = input.id.split('/');
+  return {
+    id: input.id,
+    bureauId,
+    year,
+    data: input.data,
+    ...(input.previous ? { previous: input.previous } : {}),
+    get figures() {
+      return analysed().figures;
+    },
+    get narrative() {
+      return analysed().narrative;
+    },
+  };
+}
+
 async function load(): Promise<Site> {
   const config = requireSiteConfig();
   if (import.meta.env.DEV) {
@@ -58,18 +92,21 @@ async function load(): Promise<Site> {
     return { id: e.id, bureauId, year, data: e.data as BureauYear, body: e.body ?? '', file: e.filePath ?? e.id };
   });
   const disclosures = raw
-    .map((entry) =>
-      analyse({
+    .map((entry) => {
+      const previous = previousYear(raw, entry);
+      return lazyDisclosure({
         id: entry.id,
         data: entry.data,
         narrative: entry.body,
         narrativeFile: entry.file.replace(/data\.yaml$/, 'narrative.md'),
-        ...(previousYear(raw, entry) ? { previous: previousYear(raw, entry)!.data } : {}),
-      }),
-    )
+        ...(previous ? { previous: previous.data } : {}),
+      });
+    })
     .sort((a, b) => a.bureauId.localeCompare(b.bureauId) || a.year.localeCompare(b.year));
+  const byBureau = new Map<string, Disclosure[]>();
+  for (const d of disclosures) byBureau.set(d.bureauId, [...(byBureau.get(d.bureauId) ?? []), d]);
   const bureaus: BureauInfo[] = bureauEntries
-    .map((b) => ({ id: b.id, data: b.data as Bureau, disclosures: disclosures.filter((d) => d.bureauId === b.id) }))
+    .map((b) => ({ id: b.id, data: b.data as Bureau, disclosures: byBureau.get(b.id) ?? [] }))
     .sort((a, b) => a.data.region.code.localeCompare(b.data.region.code) || a.id.localeCompare(b.id));
   const byId = new Map(bureaus.map((b) => [b.id, b]));
   const glossary = mergeGlossary(

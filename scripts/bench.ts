@@ -1,0 +1,202 @@
+/**
+ * npm run bench -- --bureaus N --years Y [--seed S] [--rebuild] [--keep] [--no-search]
+ *
+ * Generates synthetic content (scripts/synthetic/generate.ts) into a temporary
+ * folder, builds it with the real pipeline (scripts/build.ts: check, astro
+ * build, Pagefind, publish) and prints:
+ *   - wall time, time per bureau-year, time per step;
+ *   - peak memory of the whole process tree (sampled from /proc every 200 ms);
+ *   - output size, file count, search index size;
+ *   - with --rebuild: the time of a second build after one bureau-year changed;
+ *   - search in headless Chromium (the site's own search page): time to the
+ *     first result and bytes downloaded, for a few realistic queries.
+ * Figures are printed, never asserted. Everything generated is deleted at
+ * the end unless --keep.
+ */
+import { spawn } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { bureauAt, bureauYearDir, generate } from './synthetic/generate.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+const { values } = parseArgs({
+  options: {
+    bureaus: { type: 'string', default: '100' },
+    years: { type: 'string', default: '5' },
+    seed: { type: 'string', default: '1' },
+    rebuild: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    'no-search': { type: 'boolean', default: false },
+    dir: { type: 'string' },
+  },
+});
+const bureaus = Number(values.bureaus);
+const years = Number(values.years);
+
+// ---------------------------------------------------------------------------
+// Memory of a process tree, from /proc
+
+function children(): Map<number, number[]> {
+  const map = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      map.set(ppid, [...(map.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // gone
+    }
+  }
+  return map;
+}
+
+function treeRss(root: number): number {
+  const kids = children();
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) total += Number(m[1]) * 1024;
+    } catch {
+      // gone
+    }
+    stack.push(...(kids.get(pid) ?? []));
+  }
+  return total;
+}
+
+interface Run {
+  ms: number;
+  peak: number;
+  code: number;
+  output: string;
+}
+
+function measure(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((done) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, CI: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    let peak = 0;
+    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 200);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      done({ ms: Date.now() - started, peak, code: code ?? 1, output });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------
+
+function du(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const f of readdirSync(dir, { recursive: true }) as string[]) {
+    const s = statSync(join(dir, f));
+    if (s.isFile()) {
+      bytes += s.size;
+      files++;
+    }
+  }
+  return { bytes, files };
+}
+
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function searchFigures(site: string, queries: string[]): Promise<string[]> {
+  const { launch } = await import('../test/e2e/helpers/browser.ts');
+  const { serveStatic } = await import('../test/e2e/helpers/server.ts');
+  const server = await serveStatic(site, '/');
+  const browser = await launch();
+  const lines: string[] = [];
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let bytes = 0;
+    page.on('response', (r) => {
+      bytes += Number(r.headers()['content-length'] ?? 0);
+    });
+    await page.goto(`${server.url}search/`, { waitUntil: 'networkidle' });
+    const pageBytes = bytes;
+    lines.push(`搜索页面（不含查询）/ search page load: ${(pageBytes / 1024).toFixed(0)} KB`);
+    for (const q of queries) {
+      bytes = 0;
+      const started = Date.now();
+      await page.locator('.pagefind-ui__search-input').fill(q);
+      await page.waitForSelector('.pagefind-ui__result-link', { timeout: 60_000 });
+      const first = Date.now() - started;
+      await page.waitForLoadState('networkidle');
+      const count = await page.textContent('.pagefind-ui__message');
+      lines.push(`  “${q}”：首个结果 ${first} ms，下载 ${(bytes / 1024).toFixed(0)} KB（${count?.trim()}）`);
+      await page.locator('.pagefind-ui__search-input').fill('');
+    }
+    // A fresh visit: the first query pays for the search engine (wasm) and the index entry.
+    const cold = await context.browser()!.newContext();
+    const coldPage = await cold.newPage();
+    let coldBytes = 0;
+    await coldPage.goto(`${server.url}search/`, { waitUntil: 'networkidle' });
+    coldPage.on('response', (r) => (coldBytes += Number(r.headers()['content-length'] ?? 0)));
+    const started = Date.now();
+    await coldPage.locator('.pagefind-ui__search-input').fill(queries[0]!);
+    await coldPage.waitForSelector('.pagefind-ui__result-link', { timeout: 60_000 });
+    lines.push(`  新访问首次查询 / cold first query “${queries[0]}”：${Date.now() - started} ms，下载 ${(coldBytes / 1024).toFixed(0)} KB`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const work = values.dir ? resolve(values.dir) : mkdtempSync(join(tmpdir(), `jsgk-bench-${bureaus}x${years}-`));
+  const content = join(work, 'content');
+  const site = join(work, 'site');
+  const report: string[] = [];
+  const say = (line: string) => {
+    report.push(line);
+    console.log(line);
+  };
+  try {
+    let t = Date.now();
+    const g = generate({ dir: content, bureaus, years, seed: Number(values.seed), classificationsDir: join(ROOT, 'content/classifications') });
+    say(`== 基准测试 / benchmark: ${bureaus} 个部门 × ${years} 个年度 = ${g.bureauYears} 个部门年度 ==`);
+    say(`生成内容 / generate: ${sec(Date.now() - t)}，${mb(g.bytes)}`);
+
+    const full = await measure(['scripts/build.ts', '--out', site], { CONTENT_DIR: content });
+    if (full.code !== 0) throw new Error(`build failed:\n${full.output}`);
+    for (const line of full.output.split('\n').filter((l) => l.startsWith('✓'))) say(`  ${line}`);
+    say(`完整构建 / full build: ${sec(full.ms)}，每个部门年度 ${(full.ms / g.bureauYears).toFixed(1)} ms，峰值内存（进程树）/ peak RSS ${mb(full.peak)}`);
+    const size = du(site);
+    const index = du(join(site, 'pagefind'));
+    say(`输出 / output: ${mb(size.bytes)}，${size.files} 个文件；搜索索引 / search index: ${mb(index.bytes)}，${index.files} 个文件`);
+
+    if (values.rebuild) {
+      // Change one bureau-year's narrative and rebuild.
+      const file = join(bureauYearDir(content, Math.floor(bureaus / 2), g.years.at(-1)!), 'narrative.md');
+      appendFileSync(file, `\n本段为基准测试修改 ${Date.now()}。\n`);
+      const again = await measure(['scripts/build.ts', '--out', site], { CONTENT_DIR: content });
+      if (again.code !== 0) throw new Error(`rebuild failed:\n${again.output}`);
+      for (const line of again.output.split('\n').filter((l) => l.startsWith('✓'))) say(`  ${line}`);
+      say(`改动一个部门年度后重建 / rebuild after one change (${bureauAt(Math.floor(bureaus / 2)).id}): ${sec(again.ms)}（完整构建的 ${((100 * again.ms) / full.ms).toFixed(0)}%），峰值内存 ${mb(again.peak)}`);
+    }
+
+    if (!values['no-search']) {
+      t = Date.now();
+      for (const line of await searchFigures(site, ['医疗救助', '三公经费', `${bureauAt(0).name}`, '公务接待费 2023'])) say(line);
+    }
+  } finally {
+    if (!values.keep) rmSync(work, { recursive: true, force: true });
+    else console.log(`保留 / kept: ${work}`);
+  }
+}
+
+await main();

@@ -1,0 +1,187 @@
+/**
+ * npm run build — the whole pipeline, all or nothing:
+ *
+ *   1. check      node scripts/check.ts --quiet (content errors stop the build here)
+ *   2. render     astro build into a temporary folder next to the output, in a
+ *                 second process while the check runs (the machine has two cores)
+ *   3. index      Pagefind over the temporary folder (scripts/index-search.ts)
+ *   4. publish    the temporary folder replaces the output folder by rename
+ *
+ * The output folder (dist/, or --out <dir>) is only touched in step 4, after
+ * every step succeeded: a failed build leaves the previous site exactly as it
+ * was, and removes its temporary folder.
+ *
+ * Usage: node scripts/build.ts [--out <dir>]
+ * Environment: SITE_BASE (base path), CONTENT_DIR (content folder), CI=1 (quiet log).
+ * BUILD_FAULT=render|index makes that step fail after it ran (used by the test of
+ * the no-partial-site guarantee).
+ *
+ * On a terminal the current step shows done/total and the elapsed time; in CI
+ * or a log file only one line per step is printed, and a failing step prints
+ * the end of its log.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createProgress, type Progress } from './build/progress.ts';
+import { indexSite } from './index-search.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+export class BuildError extends Error {}
+
+interface StepResult {
+  code: number;
+  /** The last lines of output, for the error message. */
+  tail: string[];
+}
+
+/** Run a Node script as a child, its output to `logFile`, calling onLine for each line. */
+function runNode(args: string[], env: NodeJS.ProcessEnv, logFile: string, onLine: (line: string) => void = () => {}): { done: Promise<StepResult>; stop: () => void } {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const done = new Promise<StepResult>((resolvePromise, reject) => {
+    const log = createWriteStream(logFile, { flags: 'a' });
+    const tail: string[] = [];
+    let partial = '';
+    const take = (chunk: Buffer) => {
+      log.write(chunk);
+      const lines = (partial + chunk.toString('utf8')).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        onLine(line);
+        tail.push(line);
+        if (tail.length > 60) tail.shift();
+      }
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (partial) tail.push(partial);
+      log.end();
+      resolvePromise({ code: code ?? (signal ? 128 : 1), tail: signal ? [...tail, `（进程被信号 ${signal} 终止 / killed by ${signal}）`] : tail });
+    });
+  });
+  return { done, stop: () => child.kill('SIGTERM') };
+}
+
+export interface BuildOptions {
+  /** The output folder (default dist/). */
+  out?: string;
+  env?: NodeJS.ProcessEnv;
+  progress?: Progress;
+}
+
+export interface BuildReport {
+  out: string;
+  pages: number;
+  indexed: number;
+  /** Milliseconds per step. */
+  ms: { check: number; render: number; index: number; publish: number; total: number };
+}
+
+const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
+
+export async function build(options: BuildOptions = {}): Promise<BuildReport> {
+  const out = resolve(options.out ?? join(ROOT, 'dist'));
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env };
+  const progress = options.progress ?? createProgress();
+  const tmpRoot = join(dirname(out), '.build-tmp');
+  const work = join(tmpRoot, `${basename(out)}-${process.pid}-${Date.now()}`);
+  const logFile = `${work}.log`;
+  mkdirSync(tmpRoot, { recursive: true });
+  const started = Date.now();
+  const ms = { check: 0, render: 0, index: 0, publish: 0, total: 0 };
+  const fault = env.BUILD_FAULT;
+  const fail = (step: string, message: string, tail: string[] = []): never => {
+    const shown = tail.map(stripAnsi).filter((l) => l.trim()).slice(-25);
+    throw new BuildError(
+      `构建失败（${step}），原有网站 ${out} 未改动 / build failed at ${step}; ${out} is unchanged\n${message}${shown.length ? `\n${shown.join('\n')}` : ''}\n完整日志 / full log: ${logFile}`,
+    );
+  };
+
+  try {
+    // 1 and 2 run side by side (two processes, two cores): the check and astro build
+    // each read all content; the output is only published if both succeed.
+    let t = Date.now();
+    const checking = runNode(['scripts/check.ts', '--quiet'], env, logFile);
+    let pages = 0;
+    const rendering = runNode(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', work], env, logFile, (line) => {
+      if (/\.html\b/.test(line)) progress.update(++pages);
+    });
+    progress.phase('核对内容 / check');
+    const check = await checking.done;
+    if (check.code !== 0) {
+      rendering.stop();
+      await rendering.done;
+      fail('核对内容 / check', '内容有错误，请按下列文件和行号修改 / the content has errors:', check.tail);
+    }
+    const summary = check.tail.map(stripAnsi).findLast((l) => /部门年度/.test(l)) ?? '';
+    const counts = /(\d+) 个部门，(\d+) 个部门年度/.exec(summary);
+    // Pages: one per bureau-year and per bureau, plus home, search, glossary and 404.
+    const expected = counts ? Number(counts[1]) + Number(counts[2]) + 4 : undefined;
+    ms.check = Date.now() - t;
+    progress.end(summary.replace(/^通过：/, ''));
+
+    t = Date.now();
+    progress.phase('生成页面 / render', expected);
+    progress.update(pages);
+    const render = await rendering.done;
+    if (render.code !== 0) fail('生成页面 / render', 'astro build 出错 / astro build failed:', render.tail);
+    if (!existsSync(join(work, 'index.html'))) fail('生成页面 / render', `没有生成首页 / no index.html in ${work}`);
+    if (fault === 'render') fail('生成页面 / render', '模拟故障 / simulated failure (BUILD_FAULT=render)');
+    ms.render = Date.now() - t;
+    progress.end(`${pages} 个页面`);
+
+    // 3. index
+    t = Date.now();
+    progress.phase('建立搜索索引 / index');
+    let indexed;
+    try {
+      indexed = await indexSite(work);
+    } catch (error) {
+      fail('建立搜索索引 / index', error instanceof Error ? error.message : String(error));
+    }
+    if (fault === 'index') fail('建立搜索索引 / index', '模拟故障 / simulated failure (BUILD_FAULT=index)');
+    ms.index = Date.now() - t;
+    progress.end(`${indexed!.indexed} 个部门决算页面`);
+
+    // 4. publish: swap folders by rename (same file system), keep the old one until the new one is in place.
+    t = Date.now();
+    const old = `${work}.old`;
+    const hadOld = existsSync(out);
+    if (hadOld) renameSync(out, old);
+    try {
+      renameSync(work, out);
+    } catch (error) {
+      if (hadOld) renameSync(old, out);
+      throw error;
+    }
+    if (hadOld) rmSync(old, { recursive: true, force: true });
+    ms.publish = Date.now() - t;
+    ms.total = Date.now() - started;
+    rmSync(logFile, { force: true });
+    return { out, pages, indexed: indexed!.indexed, ms };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    try {
+      rmdirSync(tmpRoot);
+    } catch {
+      // not empty (a log kept for a failed build, or another build running): leave it
+    }
+  }
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { out: { type: 'string' } } });
+  const progress = createProgress();
+  try {
+    const r = await build({ ...(values.out ? { out: values.out } : {}), progress });
+    progress.log(`已发布 / published ${r.out}：${r.pages} 个页面，${r.indexed} 个已索引，共 ${(r.ms.total / 1000).toFixed(1)} s`);
+  } catch (error) {
+    progress.log(error instanceof BuildError ? error.message : `构建失败 / build failed: ${error instanceof Error ? error.stack : String(error)}`);
+    process.exitCode = 1;
+  }
+}
+

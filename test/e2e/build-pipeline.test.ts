@@ -1,0 +1,84 @@
+/**
+ * npm run build (scripts/build.ts) is all or nothing: a build that fails —
+ * bad content, a failure while rendering, a failure while indexing — leaves
+ * the previously published site byte for byte as it was and no temporary
+ * folder behind; a build that succeeds replaces it. Small synthetic content
+ * (scripts/synthetic/generate.ts) through CONTENT_DIR, a sub-path base.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { bureauAt, bureauYearDir, generate } from '../../scripts/synthetic/generate.ts';
+import { runBuild } from './helpers/build.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'jsgk-pipeline-'));
+const content = join(tmp, 'content');
+const out = join(tmp, 'site');
+const BASE = '/zwgk/test/';
+
+/** Every file of the published site with its content hash. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const f of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
+    const full = join(dir, f);
+    if (statSync(full).isFile()) files[f] = createHash('sha1').update(readFileSync(full)).digest('hex');
+  }
+  return files;
+}
+/** Leftovers next to the output: temporary build folders (a failed build's log file may stay). */
+const leftovers = () => (existsSync(join(tmp, '.build-tmp')) ? readdirSync(join(tmp, '.build-tmp')).filter((f) => !f.endsWith('.log')) : []);
+
+let before: Record<string, string>;
+beforeAll(() => {
+  generate({ dir: content, bureaus: 2, years: 2 });
+  const first = runBuild(out, { CONTENT_DIR: content, SITE_BASE: BASE });
+  expect(first.status, first.output).toBe(0);
+  before = snapshot(out);
+}, 240_000);
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('scripts/build.ts', () => {
+  test('publishes a complete site under SITE_BASE from CONTENT_DIR, with its search index', () => {
+    const page = `${bureauAt(0).id}/2024/index.html`;
+    expect(before[page]).toBeDefined();
+    expect(before['pagefind/pagefind-entry.json']).toBeDefined();
+    expect(readFileSync(join(out, page), 'utf8')).toContain(`href="${BASE}`);
+    expect(readFileSync(join(out, page), 'utf8')).toContain(bureauAt(0).name);
+    expect(leftovers()).toEqual([]);
+  });
+
+  test('bad content: the build stops at the check with file and line, the published site is untouched', () => {
+    const bad = join(tmp, 'bad');
+    generate({ dir: bad, bureaus: 2, years: 2 });
+    const file = join(bureauYearDir(bad, 1, 2024), 'data.yaml');
+    // Break 01表 行60 (支出总计): it no longer equals 57+58+59.
+    const text = readFileSync(file, 'utf8').replace(/^(\s+"?60"?: )([\d.]+)$/m, (_, k: string, v: string) => `${k}${(Number(v) + 100).toFixed(2)}`);
+    writeFileSync(file, text);
+    const run = runBuild(out, { CONTENT_DIR: bad, SITE_BASE: BASE });
+    expect(run.status).toBe(1);
+    expect(run.output).toContain('构建失败（核对内容 / check）');
+    expect(run.output).toMatch(new RegExp(`${bureauAt(1).id}/2024/data\\.yaml:\\d+ 错误 \\[t01\\.line60\\]`));
+    expect(snapshot(out)).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  }, 240_000);
+
+  test.each(['render', 'index'])('a failure while %s leaves the published site untouched', (step) => {
+    const run = runBuild(out, { CONTENT_DIR: content, SITE_BASE: BASE, BUILD_FAULT: step });
+    expect(run.status).toBe(1);
+    expect(run.output).toContain(`BUILD_FAULT=${step}`);
+    expect(run.output).toContain('未改动');
+    expect(snapshot(out)).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  }, 240_000);
+
+  test('a successful build replaces the site', () => {
+    const narrative = join(bureauYearDir(content, 0, 2024), 'narrative.md');
+    writeFileSync(narrative, `${readFileSync(narrative, 'utf8')}\n本段为构建测试新增的说明。\n`);
+    const run = runBuild(out, { CONTENT_DIR: content, SITE_BASE: BASE });
+    expect(run.status, run.output).toBe(0);
+    expect(readFileSync(join(out, `${bureauAt(0).id}/2024/index.html`), 'utf8')).toContain('本段为构建测试新增的说明');
+    expect(leftovers()).toEqual([]);
+  }, 240_000);
+});

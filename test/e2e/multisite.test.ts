@@ -1,0 +1,86 @@
+/**
+ * 多站点联合搜索: two sites built separately (different content through
+ * CONTENT_DIR, different base paths) on one portal host; the first lists the
+ * second's search index under `portal` in its site.yaml, and its search page
+ * finds pages of both, linking each under its own base, with the 地区 filter
+ * narrowing to one site's region.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { stringify, parse } from 'yaml';
+import { bureauAt, generate } from '../../scripts/synthetic/generate.ts';
+import { buildSite } from './helpers/build.ts';
+import { launch, openPage } from './helpers/browser.ts';
+import { serveStatic, type StaticServer } from './helpers/server.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'jsgk-multisite-'));
+const host = join(tmp, 'host');
+const PROVINCE = '/zwgk/province/';
+const CITY = '/zwgk/city/';
+// The city site holds bureaus 0–1, the province site bureaus 24–25: other districts, other cities' names.
+const CITY_BUREAU = bureauAt(0);
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  const cityContent = join(tmp, 'city');
+  generate({ dir: cityContent, bureaus: 2, years: 1, siteName: '市级决算公开' });
+  const provinceContent = join(tmp, 'province');
+  generate({ dir: provinceContent, bureaus: 26, years: 1, siteName: '省级决算公开' });
+  // Keep only the province's own bureaus (24, 25): drop 0–23 so the two sites share no page.
+  for (let i = 0; i < 24; i++) rmSync(join(provinceContent, 'bureaus', bureauAt(i).id), { recursive: true });
+  const siteYaml = join(provinceContent, 'site.yaml');
+  writeFileSync(siteYaml, stringify({ ...parse(readFileSync(siteYaml, 'utf8')), portal: [{ name: '市级决算公开', bundle: `${CITY}pagefind/` }] }));
+
+  mkdirSync(join(host, 'zwgk'), { recursive: true });
+  buildSite(join(host, 'zwgk', 'city'), CITY, { CONTENT_DIR: cityContent });
+  buildSite(join(host, 'zwgk', 'province'), PROVINCE, { CONTENT_DIR: provinceContent });
+  server = await serveStatic(host, '/');
+  browser = await launch();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('multisite search', () => {
+  test('the province search page finds pages of both sites, each under its own base, and the 地区 filter works across them', async () => {
+    const visit = await openPage(browser, server.origin);
+    const { page } = visit;
+    await page.goto(`${server.origin}${PROVINCE}search/`, { waitUntil: 'networkidle' });
+    expect(await page.textContent('.search-portal')).toContain('市级决算公开');
+    await page.locator('.pagefind-ui__search-input').fill('一般公共预算财政拨款支出');
+    await page.waitForSelector('.pagefind-ui__result-link');
+    await page.waitForLoadState('networkidle');
+    const links = async () => page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const all = await links();
+    expect(all.some((l) => l.startsWith(PROVINCE))).toBe(true);
+    expect(all.some((l) => l.startsWith(CITY))).toBe(true);
+    expect(all.every((l) => l.startsWith(PROVINCE) || l.startsWith(CITY))).toBe(true);
+
+    // Filter 地区 to the city bureau's district: only city pages remain.
+    const region = `示例省 ${CITY_BUREAU.city} ${CITY_BUREAU.district}`;
+    await page.locator('.pagefind-ui__filter-name', { hasText: '地区' }).click();
+    await page.locator('.pagefind-ui__filter-label', { hasText: region }).click();
+    await page.waitForFunction(
+      (prefix) => {
+        const hrefs = [...document.querySelectorAll('.pagefind-ui__result-link')].map((a) => a.getAttribute('href') ?? '');
+        return hrefs.length > 0 && hrefs.every((h) => h.startsWith(prefix));
+      },
+      CITY,
+      { timeout: 30_000 },
+    );
+    const filtered = await links();
+    expect(filtered).toContain(`${CITY}${CITY_BUREAU.id}/2024/`);
+
+    // A merged result opens the city's page.
+    const response = await page.goto(`${server.origin}${filtered[0]}`);
+    expect(response?.status()).toBe(200);
+    expect(visit.errors).toEqual([]);
+    expect(visit.external).toEqual([]);
+  });
+});
