@@ -14,6 +14,7 @@ import { checkCompleteness } from './completeness.ts';
 import { checkDuplicates } from './duplicates.ts';
 import { checkFacts } from './facts.ts';
 import { checkSite } from './site.ts';
+import { checkDraft } from './draft.ts';
 
 export { RULES } from './rules.ts';
 export { checkNarrative } from './narrative.ts';
@@ -27,6 +28,7 @@ export function checkBureauYear(entry: BureauYearEntry, classification: Classifi
   checkCodes(ctx, classification);
   checkDuplicates(ctx, classification);
   checkFacts(ctx);
+  checkDraft(ctx);
   return sortFindings(ctx.findings.map((f) => acknowledge(f, entry)));
 }
 

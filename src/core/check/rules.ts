@@ -68,4 +68,7 @@ export const RULES: Record<string, string> = {
   'site.duplicate-name': '两个部门全称相同（或曾用名与另一部门现用名相同）',
   'site.duplicate-short-name': '两个部门简称相同',
   'site.parent-missing': '上级部门不存在',
+  'site.lineage-unknown': '前身部门或后继部门（predecessors / successors）不存在',
+  // drafts (npm run new)
+  'draft.todo': '草稿中仍有待填写之处（“待填写”标记或 draft 字段），不能发布',
 };
