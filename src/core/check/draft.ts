@@ -53,7 +53,7 @@ export function checkDraft(ctx: Ctx): void {
       rule: 'draft.todo',
       path,
       values: { 内容: text.length > 60 ? `${text.slice(0, 60)}…` : text },
-      message: `${describe(path)}待填写：请按本年度决算填写（${path.join('.')}）`,
+      message: `${describe(path)} 待填写：请按本年度决算填写`,
     });
   });
   narrative.split('\n').forEach((line, i) => {
