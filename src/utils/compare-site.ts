@@ -22,7 +22,9 @@ export interface CompareSite {
   bureauName(id: string): string;
 }
 
-let cached: Promise<CompareSite> | undefined;
+let cached: { at: number; value: Promise<CompareSite> } | undefined;
+/** Under the dev server the data is reused this long: an edit and a reload take longer, a burst of pages does not. */
+const DEV_REUSE_MS = 2000;
 
 async function load(): Promise<CompareSite> {
   const s = await site();
@@ -42,7 +44,6 @@ async function load(): Promise<CompareSite> {
 }
 
 export function compareSite(): Promise<CompareSite> {
-  if (import.meta.env.DEV) return load();
-  cached ??= load();
-  return cached;
+  if (!cached || (import.meta.env.DEV && Date.now() - cached.at > DEV_REUSE_MS)) cached = { at: Date.now(), value: load() };
+  return cached.value;
 }

@@ -31,12 +31,14 @@ function run(): Map<string, Finding[]> {
   return byYear;
 }
 
-let cached: Map<string, Finding[]> | undefined;
+let cached: { at: number; byYear: Map<string, Finding[]> } | undefined;
+/** Under the dev server a result is reused this long: an edit and a reload take longer, a burst of pages does not. */
+const DEV_REUSE_MS = 2000;
 
 /** The errors that keep a bureau-year from publishing ("<bureau>/<year>"). */
 export function blockingFindings(id: string, isDraft: boolean): Finding[] {
-  if (import.meta.env.DEV) return run().get(id) ?? [];
-  if (!isDraft) return [];
-  cached ??= run();
-  return cached.get(id) ?? [];
+  if (!import.meta.env.DEV && !isDraft) return [];
+  const stale = !cached || (import.meta.env.DEV && Date.now() - cached.at > DEV_REUSE_MS);
+  if (stale) cached = { at: Date.now(), byYear: run() };
+  return cached!.byYear.get(id) ?? [];
 }

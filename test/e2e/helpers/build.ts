@@ -8,10 +8,21 @@ import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
+/**
+ * The environment without what Vitest sets for its own runs (NODE_ENV=test,
+ * DEV=1, MODE, PROD, SSR, VITEST…): Astro would read them and make a
+ * development build (no CSP, content reloaded on every page).
+ */
+export function buildEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env, NODE_ENV: 'production' };
+  for (const key of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID']) delete env[key];
+  return env;
+}
+
 function run(args: string[], env: Record<string, string>): string {
   const result = spawnSync(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
