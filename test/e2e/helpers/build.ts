@@ -14,7 +14,7 @@ const ROOT = resolve(import.meta.dirname, '../../..');
  * development build (no CSP, content reloaded on every page).
  */
 export function buildEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env, NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
   for (const key of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID']) delete env[key];
   return env;
 }
