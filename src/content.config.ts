@@ -34,7 +34,9 @@ function contentLoader(kind: 'bureaus' | 'years'): Loader {
           // The bureaus collection needs no bureau-year; the years collection only the changed ones.
           skipYear: kind === 'bureaus' ? () => true : (id, digest) => store.get(id)?.digest === `${codeDigest}:${digest}`,
         });
-        if (errors.length > 0) throw contentErrorsError(errors);
+        // The years collection reads every changed file and reports all errors (its own and the bureaus'); the
+        // bureaus collection skips the years, so its list would be partial: it leaves the reporting to the years.
+        if (errors.length > 0 && kind === 'years') throw contentErrorsError(errors);
         const present = new Set<string>(kind === 'bureaus' ? content.bureaus.map((b) => b.id) : [...unchanged, ...content.years.map((y) => y.id)]);
         for (const id of store.keys()) if (!present.has(id)) store.delete(id);
         if (kind === 'bureaus') {

@@ -38,6 +38,14 @@ const entrySchema = z.strictObject({
   from: yearNumber.optional(),
   /** Last fiscal year the name holds. */
   until: yearNumber.optional(),
+  /**
+   * Codes this code continues (a subject moved to a new code): the same
+   * subject across years for comparisons. The old code keeps its own entry
+   * with `until`.
+   */
+  replaces: z
+    .array(z.union([z.string(), z.number()]).transform((v) => String(v).trim()))
+    .optional(),
 });
 
 export const classificationFileSchema = z.strictObject({
@@ -54,6 +62,14 @@ export interface Classification {
   entries(kind: ClassificationKind, code: string): readonly ClassificationEntry[];
   /** Codes one level down (e.g. the 项 of a 款) that exist in that year, with their names. */
   children(kind: ClassificationKind, code: string, year: number | string): { code: string; name: string }[];
+  /**
+   * The code a subject carries now: follows `replaces` forward (2100799 →
+   * 2101599 when the newer entry says `replaces: [2100799]`); the code itself
+   * when it was never replaced. Used to match one subject across years.
+   */
+  currentCode(kind: ClassificationKind, code: string): string;
+  /** Codes that an entry of this code says it replaces, transitively, oldest last. */
+  formerCodes(kind: ClassificationKind, code: string): string[];
 }
 
 const holds = (e: ClassificationEntry, year: number) => (e.from === undefined || e.from <= year) && (e.until === undefined || year <= e.until);
@@ -70,8 +86,40 @@ export function buildClassification(lists: Record<ClassificationKind, readonly C
   }
   const nameOf = (kind: ClassificationKind, code: string, year: number | string) =>
     index[kind].get(code)?.find((e) => holds(e, Number(year)))?.name;
+  // old code → the code that replaces it
+  const replacedBy: Record<ClassificationKind, Map<string, string>> = { functional: new Map(), economic: new Map() };
+  const replaces: Record<ClassificationKind, Map<string, string[]>> = { functional: new Map(), economic: new Map() };
+  for (const kind of ['functional', 'economic'] as const) {
+    for (const e of lists[kind]) {
+      for (const old of e.replaces ?? []) {
+        if (old === e.code) continue;
+        replacedBy[kind].set(old, e.code);
+        replaces[kind].set(e.code, [...(replaces[kind].get(e.code) ?? []), old]);
+      }
+    }
+  }
   return {
     nameOf,
+    currentCode(kind, code) {
+      let c = code;
+      const seen = new Set([c]);
+      for (let next = replacedBy[kind].get(c); next !== undefined && !seen.has(next); next = replacedBy[kind].get(c)) {
+        seen.add(next);
+        c = next;
+      }
+      return c;
+    },
+    formerCodes(kind, code) {
+      const out: string[] = [];
+      const queue = [...(replaces[kind].get(code) ?? [])];
+      while (queue.length > 0) {
+        const c = queue.shift()!;
+        if (c === code || out.includes(c)) continue;
+        out.push(c);
+        queue.push(...(replaces[kind].get(c) ?? []));
+      }
+      return out;
+    },
     entries: (kind, code) => index[kind].get(code) ?? [],
     children(kind, code, year) {
       const lengths = CODE_LENGTHS[kind];
@@ -109,6 +157,10 @@ function checkList(
     if (level > 0) {
       const parent = e.code.slice(0, lengths[level - 1]);
       if (!codes.has(parent)) at('code', `科目 ${e.code} 的上级科目 ${parent} 不在表中 / its parent code ${parent} is not listed`);
+    }
+    for (const old of e.replaces ?? []) {
+      if (!codes.has(old)) at('replaces', `被接续的科目 ${old} 不在表中：旧编码也要列出（带 until）/ a replaced code must be listed too`);
+      else if (old.length !== e.code.length) at('replaces', `科目 ${e.code} 接续的 ${old} 级次不同 / a code continues one of the same level`);
     }
     if (e.from !== undefined && e.until !== undefined && e.from > e.until) at('until', `until（${e.until}）早于 from（${e.from}）/ until is before from`);
     for (let j = 0; j < i; j++) {

@@ -112,8 +112,12 @@ export const bureauSchema = z.strictObject({
   phone: optional(z.string()),
   /** Id of the parent bureau (a folder name under content/bureaus), if any. */
   parent: optional(z.string()),
-  /** Names the bureau used to publish under. */
-  formerNames: z.array(z.strictObject({ name: text, until: year })).default([]),
+  /** Names the bureau used to publish under (the last year of each; `from` when known). */
+  formerNames: z.array(z.strictObject({ name: text, from: optional(year), until: year })).default([]),
+  /** Bureaus (folder names) this one continues: renamed into a new folder, or merged into this one. */
+  predecessors: z.array(z.strictObject({ id: text, until: optional(year), note: optional(z.string()) })).default([]),
+  /** Bureaus (folder names) that continue this one: renamed, merged or split. */
+  successors: z.array(z.strictObject({ id: text, from: optional(year), note: optional(z.string()) })).default([]),
 });
 export type Bureau = z.output<typeof bureauSchema>;
 
@@ -399,6 +403,11 @@ const glossaryEntry = z.strictObject({ term: text, definition: text });
 
 export const bureauYearSchema = z.strictObject({
   year,
+  /**
+   * Set by `npm run new` on a draft of next year's disclosure (草稿): the
+   * checker refuses to publish while it is there, and the page shows a banner.
+   */
+  draft: optional(text),
   /** Publication date printed on the document, if any. */
   published: optional(date),
   /** The date the figures are as of (normally 31 December of the year). */

@@ -15,3 +15,13 @@ export const disclosureUrl = (bureauId: string, year: string) => url(`${bureauId
 export const glossaryUrl = (slug?: string) => url(`glossary/${slug ? `#${slug}` : ''}`);
 export const searchUrl = () => url('search/');
 export const auditUrl = (hash?: string) => url(`audit/${hash ? `#${hash}` : ''}`);
+/** 部门对比; with a year and bureaus the choice is in the query (?year=2022&b=a,b). */
+export const compareUrl = (year?: string, bureauIds: readonly string[] = []) =>
+  url(`compare/${year ? `?year=${year}${bureauIds.length ? `&b=${bureauIds.join(',')}` : ''}` : ''}`);
+/** The full comparison table of one year (works without JavaScript). */
+export const compareYearUrl = (year: string) => url(`compare/${year}/`);
+export const compareDataUrl = (year: string) => url(`compare/data/${year}.json`);
+/** 科目查询: the index, a subject, or a subject in one year. */
+export const subjectUrl = (code?: string, year?: string) => url(`subjects/${code ? `${code}/${year ? `${year}/` : ''}` : ''}`);
+/** 三公经费 / 机关运行经费 across bureaus, optionally one year. */
+export const topicUrl = (topic: 'three-public' | 'operating-cost', year?: string) => url(`topics/${topic}/${year ? `${year}/` : ''}`);

@@ -19,6 +19,12 @@ const PAGES: Record<string, string | undefined> = {
   'bureau-year (differing figures)': disclosureWith(dir, '（原文为“'),
   glossary: 'glossary/',
   'audit (数据核对)': 'audit/',
+  'compare (bureaus chosen)': 'compare/?year=2022&b=nanchang-donghu-yibao,wuhan-caidian-yibao',
+  'compare (a year in full)': 'compare/2022/',
+  subjects: 'subjects/',
+  'subject (类)': 'subjects/210/',
+  'subject-year': 'subjects/2101301/2023/',
+  'three-public across bureaus': 'topics/three-public/2022/',
   search: 'search/?q=%E5%8C%BB%E7%96%97%E6%95%91%E5%8A%A9',
   'not found': '404.html',
 };

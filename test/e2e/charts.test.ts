@@ -87,7 +87,9 @@ describe('charts', () => {
       const visit = await openPage(browser, origin);
       await visit.page.goto(base + path, { waitUntil: 'networkidle' });
       const charts = await inspectCharts(visit.page);
-      expect(charts.map((c) => c.id), path).toEqual(['trend-total', 'trend-basic-project', 'trend-classes']);
+      // The trends, then one chart per table of 各表历年对比 (src/components/compare/BureauYearsComparison.astro).
+      const perTable = ['t01', 't02', 't03', 't04', 't05', 't06', 't07', 't08', 't09'].map((t) => `compare-${t}`);
+      expect(charts.map((c) => c.id), path).toEqual(['trend-total', 'trend-basic-project', 'trend-classes', ...perTable]);
       for (const c of charts) {
         if (c.hasCanvas) expect.soft(c.painted, `${path} ${c.id}`).toBeGreaterThan(500);
         else expect.soft(c.unavailable, `${path} ${c.id}`).toBe('数据不全，无法绘制');

@@ -83,7 +83,7 @@ describe.each([
   ['under /zwgk/czzj/', () => inject('subUrl')],
   ['under /', () => inject('rootUrl')],
 ])('site built %s', (_name, baseOf) => {
-  test('every internal link, asset and anchor resolves and stays under the base path', async () => {
+  test('every internal link, asset and anchor resolves and stays under the base path', { timeout: 180_000 }, async () => {
     const base = baseOf();
     const c = await crawl(base);
     expect(c.pages.length).toBeGreaterThanOrEqual(8);

@@ -17,6 +17,7 @@ import { checkFacts } from './facts.ts';
 import { checkSite } from './site.ts';
 import { checkNarrative } from './narrative.ts';
 import { RULES } from './rules.ts';
+import { checkDraft } from './draft.ts';
 
 export { RULES, type Rule } from './rules.ts';
 export { checkNarrative } from './narrative.ts';
@@ -30,6 +31,7 @@ export function checkBureauYear(entry: BureauYearEntry, classification: Classifi
   checkCodes(ctx, classification);
   checkDuplicates(ctx, classification);
   checkFacts(ctx);
+  checkDraft(ctx);
   return sortFindings(ctx.findings.map((f) => withAudit(acknowledge(f, entry), entry.data.template)));
 }
 

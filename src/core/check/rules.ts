@@ -71,14 +71,14 @@ export const RULES: Record<string, Rule> = {
   'cross.t09-facts': identity('09表决算数公务接待费 = 第三部分国内公务接待 + 外宾接待支出'),
   'cross.prior-year': { what: '文件所述上年数 = 上年度文件的对应数字（警告）', severity: 'warning', levels: ['suspected'], tolerance: '0.01 万元' },
   // codes
-  'code.unknown': { what: '科目编码不在科目表中', severity: 'warning', levels: ['suspected'] },
+  'code.unknown': definite('科目编码不在科目表中'),
   'code.year': { what: '科目编码在该年度不存在', severity: 'warning', levels: ['suspected'] },
   'code.name': { what: '科目名称与该年度科目表不符（给出应有名称）', severity: 'warning', levels: ['note'] },
   'code.truncated': { what: '科目编码少一位，按名称在上级科目的下级中找到应有编码', severity: 'warning', levels: ['note'] },
   'code.length': definite('科目编码位数不对，且无法按名称找到应有编码'),
   'code.section': definite('06表经济分类科目列在错误的栏（人员经费 / 公用经费）', 'warning'),
   // completeness and rows
-  'table.missing': definite('公开表缺失：既无数据也未说明为空表', 'warning'),
+  'table.missing': definite('公开表缺失：既无数据也未说明为空表'),
   'table.not-provided': { what: '公开表未提供数据（注明原因），相关核对跳过', severity: 'warning', levels: ['note'] },
   'table.duplicate-row': definite('同一表中同一科目出现两次'),
   // facts of part 3
@@ -137,4 +137,7 @@ export const RULES: Record<string, Rule> = {
   'site.duplicate-name': definite('两个部门全称相同（或曾用名与另一部门现用名相同）'),
   'site.duplicate-short-name': definite('两个部门简称相同'),
   'site.parent-missing': definite('上级部门不存在'),
+  'site.lineage-unknown': definite('前身部门或后继部门（predecessors / successors）不存在'),
+  // drafts (npm run new)
+  'draft.todo': definite('草稿中仍有待填写之处（“待填写”标记或 draft 字段），不能发布'),
 };

@@ -8,6 +8,7 @@ import { normalizeName } from '../classification.ts';
 import type { Finding } from '../findings.ts';
 import { cell, checkIdentity, fact, newCtx, view, type Path, type Term } from './context.ts';
 import { t01Line, t04Income, t09Term } from './identities.ts';
+import { checkLineage } from './lineage.ts';
 
 function siteFinding(f: Omit<Finding, 'bureauYear' | 'values'> & { values?: Record<string, string> }, bureauYear = ''): Finding {
   return { bureauYear, values: {}, ...f };
@@ -143,7 +144,7 @@ function priorYearFindings(content: Content): Finding[] {
 }
 
 export function checkSite(content: Content): Finding[] {
-  return [...bureauFindings(content), ...priorYearFindings(content)];
+  return [...bureauFindings(content), ...priorYearFindings(content), ...checkLineage(content)];
 }
 
 export type { BureauYearEntry };

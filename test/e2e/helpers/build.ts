@@ -8,6 +8,18 @@ import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
+/**
+ * The environment without what Vitest sets for its own runs (NODE_ENV=test,
+ * DEV=1, MODE, PROD, SSR, BASE_URL, VITEST…): Astro would read them and make a
+ * development build (no CSP, content reloaded on every page), and BASE_URL
+ * would override SITE_BASE.
+ */
+export function buildEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
+  for (const key of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID']) delete env[key];
+  return env;
+}
+
 export interface BuildRun {
   status: number | null;
   /** stdout and stderr. */
@@ -16,14 +28,9 @@ export interface BuildRun {
 
 /** Run scripts/build.ts --out <dir> with extra environment (SITE_BASE, CONTENT_DIR, …). */
 export function runBuild(dir: string, env: Record<string, string> = {}): BuildRun {
-  // Vitest's workers set Vite's BASE_URL, MODE, DEV, PROD and SSR in process.env; Astro would read them as the
-  // site's own (BASE_URL would override SITE_BASE), so the build gets an environment without them.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(k)));
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', dir], {
     cwd: ROOT,
-    // NODE_ENV=production as in `npm run build`: Vitest sets NODE_ENV=test, under which Astro builds in a
-    // non-production mode and the pages would lack their Content-Security-Policy meta tag.
-    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', CI: '1', NODE_ENV: 'production', ...env },
+    env: { ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', CI: '1', ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -24,14 +24,34 @@ export function pagePaths(dir: string): string[] {
   return out.sort();
 }
 
+/** Site sections that are not bureaus (their pages are not bureau or bureau-year pages). */
+const SECTIONS = ['glossary/', 'search/', '404/', 'audit/', 'compare/', 'subjects/', 'topics/'];
+const inSection = (p: string) => SECTIONS.some((s) => p.startsWith(s));
+
 /** Bureau-year pages: "<bureau>/<year>/". */
 export function disclosurePaths(dir: string): string[] {
-  return pagePaths(dir).filter((p) => /^[a-z0-9-]+\/\d{4}\/$/.test(p));
+  return pagePaths(dir).filter((p) => /^[a-z0-9-]+\/\d{4}\/$/.test(p) && !inSection(p));
 }
 
 /** Bureau pages: "<bureau>/". */
 export function bureauPaths(dir: string): string[] {
-  return pagePaths(dir).filter((p) => /^[a-z0-9-]+\/$/.test(p) && !['glossary/', 'search/', '404/', 'audit/'].includes(p));
+  return pagePaths(dir).filter((p) => /^[a-z0-9-]+\/$/.test(p) && !inSection(p));
+}
+
+/**
+ * Every page, except that of the many pages of one kind (a subject, a subject
+ * in a year, a topic in a year, a year's full comparison) only the first two
+ * are taken: for the tests that visit each page in the browser.
+ */
+export function representativePaths(dir: string): string[] {
+  const kinds = new Map<string, number>();
+  return pagePaths(dir).filter((p) => {
+    const m = /^(subjects|topics|compare)\/[^/]+\/(?:[^/]+\/)?/.exec(p);
+    if (!m) return true;
+    const kind = `${m[1]}/${p.split('/').length}`;
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    return kinds.get(kind)! <= 2;
+  });
 }
 
 export function html(dir: string, path: string): string {
