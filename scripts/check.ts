@@ -20,6 +20,7 @@ import { CONTENT_DIR } from '../src/core/paths.ts';
 import { loadSiteConfig, siteConfigFile } from '../src/core/site-config.ts';
 import { checkContent, checkNarrative } from '../src/core/check/index.ts';
 import { sortFindings, type Finding } from '../src/core/findings.ts';
+import { checkArchive, loadArchive, loadVersions } from '../src/core/archive.ts';
 
 const args = new Set(process.argv.slice(2));
 // `npm run check --json` hands --json to npm, not to the script: npm exports it as npm_config_json.
@@ -44,10 +45,13 @@ function main(): number {
   // The narrative: unknown figure names are content errors, disagreeing published figures are findings.
   const narratives = content.years.map((entry) => checkNarrative(entry, content.years));
   const { errors: siteErrors } = loadSiteConfig(siteConfigFile(CONTENT_DIR));
-  const errors: ContentError[] = [...siteErrors, ...classificationErrors, ...loadErrors, ...narratives.flatMap((n) => n.errors)];
+  // Published bureau-years and earlier versions (content/archive.yaml, versions/<date>/).
+  const { versions, errors: versionErrors } = loadVersions(content);
+  const archiveErrors = [...loadArchive(CONTENT_DIR).errors, ...versionErrors];
+  const errors: ContentError[] = [...siteErrors, ...classificationErrors, ...loadErrors, ...narratives.flatMap((n) => n.errors), ...archiveErrors];
   const narrativeFindings = narratives.flatMap((n) => n.findings);
 
-  const findings = sortFindings([...checkContent(content, classification), ...narrativeFindings]);
+  const findings = sortFindings([...checkContent(content, classification), ...narrativeFindings, ...checkArchive(content, CONTENT_DIR, versions)]);
   const count = {
     bureaus: content.bureaus.length,
     bureauYears: content.years.length,
