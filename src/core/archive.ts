@@ -202,7 +202,9 @@ export function recordSnapshot(contentDir: string, snapshot: Snapshot, bureauYea
   doc.set('published', doc.createNode([...list].sort()));
   const snapshots = doc.get('snapshots');
   const entry = Object.fromEntries(Object.entries(snapshot).filter(([, v]) => v !== undefined));
-  if (isSeq(snapshots)) snapshots.add(doc.createNode(entry));
-  else doc.set('snapshots', doc.createNode([entry]));
+  if (isSeq(snapshots)) {
+    snapshots.add(doc.createNode(entry));
+    snapshots.flow = false; // one snapshot per block, also when the file said `snapshots: []`
+  } else doc.set('snapshots', doc.createNode([entry]));
   writeFileSync(file, doc.toString({ lineWidth: 0 }));
 }
