@@ -49,7 +49,7 @@ describe('open data', () => {
     // The CSV states the same 合计 as the page's 03 table.
     const csv = (await (await visit.page.request.get(`${base}${JIANGAN}data/wuhan-jiangan-yibao-2023-t03.csv`)).text()).split('\r\n');
     expect(csv[1]).toContain(',合计,合计,1234.07,');
-    await expect(visit.page.locator('#t03 table').innerText()).resolves.toContain('1,234.07');
+    await expect(visit.page.locator('section[aria-labelledby="t03"] table').innerText()).resolves.toContain('1,234.07');
     expect(visit.errors).toEqual([]);
     await visit.page.context().close();
   });
@@ -111,7 +111,7 @@ describe('archive', () => {
       for (const no of ['01', '02', '03', '04', '05', '06', '07', '08', '09']) {
         await expect(visit.page.locator(`#t${no}`).isVisible(), `table ${no}`).resolves.toBe(true);
       }
-      await expect(visit.page.locator('#t03 table').innerText()).resolves.toContain('1,234.07');
+      await expect(visit.page.locator('section[aria-labelledby="t03"] table').innerText()).resolves.toContain('1,234.07');
       const chartTables = visit.page.locator('figure.chart .chart-table');
       expect(await chartTables.count()).toBeGreaterThan(0);
       for (const t of await chartTables.all()) await expect(t.isVisible()).resolves.toBe(true);
