@@ -175,3 +175,55 @@ describe('snapshot', () => {
     expect(r.status, r.stderr).toBe(0);
   });
 });
+
+describe('a corrected bureau-year', () => {
+  let site: string;
+  beforeAll(() => {
+    // The real content with one correction: the version published on 2024-06-30 is kept under versions/.
+    const content = join(tmp, 'content-corrected');
+    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    const year = join(content, 'bureaus', 'wuhan-jiangan-yibao', '2023');
+    mkdirSync(join(year, 'versions', '2024-06-30'), { recursive: true });
+    cpSync(join(year, 'data.yaml'), join(year, 'versions', '2024-06-30', 'data.yaml'));
+    cpSync(join(year, 'narrative.md'), join(year, 'versions', '2024-06-30', 'narrative.md'));
+    writeFileSync(
+      join(year, 'data.yaml'),
+      `${readFileSync(join(year, 'data.yaml'), 'utf8')}\ncorrections:\n  - { date: 2024-07-15, note: 更正公开05表行政运行决算数的录入错误, supersedes: 2024-06-30 }\n`,
+    );
+    site = join(tmp, 'corrected-site');
+    const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', site], {
+      cwd: ROOT,
+      env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', SITE_BASE: BASE, CONTENT_DIR: content },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`${r.stdout}\n${r.stderr}`);
+  }, 300_000);
+
+  it('keeps the earlier version reachable at /<bureau>/<year>/v/<date>/ with the correction note', () => {
+    const page = readFileSync(join(site, 'wuhan-jiangan-yibao/2023/v/2024-06-30/index.html'), 'utf8');
+    expect(page).toContain('2024-06-30 发布、后经更正的原版本');
+    expect(page).toContain('更正公开05表行政运行决算数的录入错误');
+    expect(page).toContain(`href="${BASE}wuhan-jiangan-yibao/2023/"`);
+    expect(page).toContain('公开05表');
+    expect(page).not.toContain('data-pagefind-body');
+  });
+
+  it('the current page shows 更正说明 with the date, what changed and a link to the earlier version', () => {
+    const page = readFileSync(join(site, 'wuhan-jiangan-yibao/2023/index.html'), 'utf8');
+    expect(page).toContain('更正说明');
+    const notice = /<aside class="corrections[^]*?<\/aside>/.exec(page)?.[0] ?? '';
+    expect(notice).toContain('<time datetime="2024-07-15"');
+    expect(notice).toContain('>2024-07-15</time> 更正：更正公开05表行政运行决算数的录入错误');
+    expect(notice).toContain(`href="${BASE}wuhan-jiangan-yibao/2023/v/2024-06-30/"`);
+  });
+
+  it('the archive page and the data index list the correction and the earlier version', () => {
+    const archive = readFileSync(join(site, 'archive/index.html'), 'utf8');
+    expect(archive).toContain('更正公开05表行政运行决算数的录入错误');
+    expect(archive).toContain(`${BASE}wuhan-jiangan-yibao/2023/v/2024-06-30/`);
+    const index = JSON.parse(readFileSync(join(site, 'data/index.json'), 'utf8'));
+    const entry = index.bureauYears.find((b: { id: string }) => b.id === 'wuhan-jiangan-yibao/2023');
+    expect(entry.earlierVersions).toEqual([{ date: '2024-06-30', url: `${BASE}wuhan-jiangan-yibao/2023/v/2024-06-30/` }]);
+    expect(entry.corrections[0].date).toBe('2024-07-15');
+  });
+});
