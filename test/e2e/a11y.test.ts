@@ -18,6 +18,8 @@ const PAGES: Record<string, string | undefined> = {
   'bureau-year (partial tables)': disclosureWith(dir, '本表数据摘自情况说明'),
   'bureau-year (differing figures)': disclosureWith(dir, '（原文为“'),
   glossary: 'glossary/',
+  'open data': 'data/',
+  archive: 'archive/',
   search: 'search/?q=%E5%8C%BB%E7%96%97%E6%95%91%E5%8A%A9',
   'not found': '404.html',
 };
