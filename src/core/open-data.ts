@@ -217,7 +217,9 @@ function tableRows(name: ResourceName, ref: BureauYearRef): Omit<ResourceData, '
     for (const t of data.extraTables) {
       for (const r of t.rows) {
         r.values.forEach((value, i) => {
-          rows.push({ table: t.number, tableTitle: t.title, row: r.name, column: t.columns[i + 1] ?? t.columns[i] ?? null, value: v(value) });
+          // As the page shows it (ExtraTable.astro): one column 金额 when the table names none.
+          const column = t.columns.length > 0 ? (t.columns[i] ?? null) : '金额';
+          rows.push({ table: t.number, tableTitle: t.title, row: r.name, column, value: v(value) });
         });
       }
     }

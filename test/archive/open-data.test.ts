@@ -148,6 +148,16 @@ describe('CSV files', () => {
     expect(json.tables.t07.statusNote).toBe((ref.data.tables.t07 as { empty: string }).empty);
   });
 
+  it('an extra table gives one row per cell, named by its column; a blank cell stays empty', () => {
+    const extra = { number: '10', title: '国有资产占用情况表', columns: ['车辆', '房屋'], rows: [{ name: '合计', values: ['3', undefined] }] };
+    const data = { ...JIANGAN.data, extraTables: [extra] } as unknown as BureauYearRef['data'];
+    const rows = csvRecords(toCsv(resourceSpec('extra'), resourceData('extra', { ...JIANGAN, data }).rows));
+    expect(rows.map((r) => [r['表号'], r['行'], r['列'], r['数值']])).toEqual([
+      ['10', '合计', '车辆', '3'],
+      ['10', '合计', '房屋', ''],
+    ]);
+  });
+
   it('quotes a cell with a comma or a quote so it parses back unchanged', () => {
     const spec = resourceSpec('t09');
     const text = toCsv(spec, [{ bureauId: 'a', bureauName: '某局,"测试"', year: '2023', item: '合计', budget: '1.00', actual: null }]);

@@ -29,9 +29,10 @@ export function disclosurePaths(dir: string): string[] {
   return pagePaths(dir).filter((p) => /^[a-z0-9-]+\/\d{4}\/$/.test(p));
 }
 
-/** Bureau pages: "<bureau>/". */
+/** Bureau pages: "<bureau>/", the folders that hold a bureau-year page. */
 export function bureauPaths(dir: string): string[] {
-  return pagePaths(dir).filter((p) => /^[a-z0-9-]+\/$/.test(p) && !['glossary/', 'search/', '404/'].includes(p));
+  const years = disclosurePaths(dir);
+  return pagePaths(dir).filter((p) => /^[a-z0-9-]+\/$/.test(p) && years.some((y) => y.startsWith(p)));
 }
 
 export function html(dir: string, path: string): string {
