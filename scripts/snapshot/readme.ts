@@ -4,9 +4,7 @@ export function bagReadme(input: { name: string; base: string; date: string }): 
   const nested = base === '/' ? '' : base.replace(/^\/|\/$/g, '');
   const parent = nested.includes('/') ? nested.slice(0, nested.lastIndexOf('/')) : '';
   const serveRoot = nested ? `/tmp/${name}-serve` : `data/site`;
-  const link = nested
-    ? `mkdir -p ${serveRoot}${parent ? `/${parent}` : ''} && ln -s "$PWD/data/site" ${serveRoot}/${nested}`
-    : '';
+  const link = nested ? `mkdir -p ${serveRoot}${parent ? `/${parent}` : ''} && cp -r data/site ${serveRoot}/${nested}` : '';
   return `# 部门决算公开网站存档快照 ${name}
 
 存档日期：${date}。网站构建时的基础路径：\`${base}\`。
