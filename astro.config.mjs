@@ -11,6 +11,10 @@ function basePath(value = '/') {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+// Reproducible builds: a BASE_URL variable in the environment would override the base in the
+// prerendered pages (import.meta.env reads process.env); the base comes from SITE_BASE only.
+delete process.env.BASE_URL;
+
 export default defineConfig({
   base: basePath(process.env.SITE_BASE),
   trailingSlash: 'always',

@@ -20,7 +20,8 @@ import { loadClassification } from '../src/core/classification.ts';
 import { CONTENT_DIR } from '../src/core/paths.ts';
 import { loadSiteConfig, siteConfigFile } from '../src/core/site-config.ts';
 import { checkAll } from '../src/core/check/index.ts';
-import type { Finding } from '../src/core/findings.ts';
+import { sortFindings, type Finding } from '../src/core/findings.ts';
+import { checkArchive, loadArchive, loadVersions } from '../src/core/archive.ts';
 
 const args = new Set(process.argv.slice(2));
 // `npm run check --json` hands --json to npm, not to the script: npm exports it as npm_config_json.
@@ -45,8 +46,11 @@ function main(): number {
   // The narrative: unknown figure names are content errors, disagreeing published figures are findings (warnings).
   const checked = checkAll(content, classification);
   const { errors: siteErrors } = loadSiteConfig(siteConfigFile(CONTENT_DIR));
-  const errors: ContentError[] = [...siteErrors, ...classificationErrors, ...loadErrors, ...checked.errors];
-  const findings = checked.findings;
+  // Published bureau-years and earlier versions (content/archive.yaml, versions/<date>/).
+  const { versions, errors: versionErrors } = loadVersions(content);
+  const archiveErrors = [...loadArchive(CONTENT_DIR).errors, ...versionErrors];
+  const errors: ContentError[] = [...siteErrors, ...classificationErrors, ...loadErrors, ...checked.errors, ...archiveErrors];
+  const findings = sortFindings([...checked.findings, ...checkArchive(content, CONTENT_DIR, versions)]);
   const count = {
     bureaus: content.bureaus.length,
     bureauYears: content.years.length,

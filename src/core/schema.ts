@@ -62,7 +62,8 @@ export const percentText = z
   });
 
 export const text = z.string().trim().min(1, '不能为空 / must not be empty');
-const date = z
+/** A date YYYY-MM-DD (a YAML date is accepted too). */
+export const date = z
   .union([z.string(), z.date()])
   .transform((v, ctx) => {
     const s = v instanceof Date ? v.toISOString().slice(0, 10) : v.trim();
@@ -398,6 +399,20 @@ const prior = z.strictObject({
 
 const glossaryEntry = z.strictObject({ term: text, definition: text });
 
+/**
+ * A correction after publication (更正说明). The version it replaces is kept
+ * unchanged under versions/<supersedes>/ (data.yaml, narrative.md) and stays
+ * online at /<bureau>/<year>/v/<supersedes>/.
+ */
+const correction = z.strictObject({
+  /** The date the corrected version was published. */
+  date,
+  /** What changed, in one or two sentences (shown on the page). */
+  note: text,
+  /** The publication date of the earlier version, which is its folder name under versions/. */
+  supersedes: date,
+});
+
 // ---------------------------------------------------------------------------
 // Bureau-year
 
@@ -455,6 +470,8 @@ export const bureauYearSchema = z.strictObject({
   publishedAsIs: z
     .array(z.strictObject({ rule: text, field: optional(z.string()), note: text }))
     .default([]),
+  /** Corrections after publication, oldest first. */
+  corrections: z.array(correction).default([]),
 });
 export type BureauYear = z.output<typeof bureauYearSchema>;
 export type Table01 = z.output<typeof table01Schema>;
@@ -468,3 +485,4 @@ export type Table08 = z.output<typeof table08Schema>;
 export type Table09 = z.output<typeof table09Schema>;
 export type TableKey = keyof BureauYear['tables'];
 export type Evaluation = z.output<typeof evaluation>;
+export type Correction = z.output<typeof correction>;

@@ -38,6 +38,15 @@ async function start(): Promise<void> {
   const root = document.querySelector<HTMLElement>('[data-search]');
   const fallback = document.querySelector<HTMLElement>('[data-search-fallback]');
   if (!root) return;
+  // Opened from disk (a snapshot's offline copy): the index is fetched, which browsers refuse on file://.
+  if (window.location.protocol === 'file:') {
+    if (fallback) {
+      fallback.hidden = false;
+      fallback.querySelector('p')!.textContent =
+        '从磁盘打开的存档副本不能搜索：搜索需要通过网站服务器访问（见存档中的 README）。可以从首页按地区和年度查找各部门决算。';
+    }
+    return;
+  }
   const bundle = root.dataset.bundle ?? '/pagefind/';
   try {
     await loadScript(`${bundle}pagefind-ui.js`);

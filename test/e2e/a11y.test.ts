@@ -25,6 +25,8 @@ const PAGES: Record<string, string | undefined> = {
   'subject (类)': 'subjects/210/',
   'subject-year': 'subjects/2101301/2023/',
   'three-public across bureaus': 'topics/three-public/2022/',
+  'open data': 'data/',
+  archive: 'archive/',
   search: 'search/?q=%E5%8C%BB%E7%96%97%E6%95%91%E5%8A%A9',
   'not found': '404.html',
 };

@@ -65,7 +65,9 @@ async function crawl(base: string): Promise<Crawl> {
       if (hash) fragments.push({ from: url, page, id: hash });
       if (target.search) continue; // search page with ?q=: same document as search/
       await check(page, url);
-      if (!seen.has(page) && status.get(page) === 200 && page.startsWith(base)) {
+      // Download files (CSV, JSON, ZIP) are checked above but not opened as pages.
+      const isPage = !/\.[a-z0-9]+$/i.test(target.pathname) || target.pathname.endsWith('.html');
+      if (isPage && !seen.has(page) && status.get(page) === 200 && page.startsWith(base)) {
         seen.add(page);
         queue.push(page);
       }

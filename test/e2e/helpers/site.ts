@@ -25,7 +25,7 @@ export function pagePaths(dir: string): string[] {
 }
 
 /** Site sections that are not bureaus (their pages are not bureau or bureau-year pages). */
-const SECTIONS = ['glossary/', 'search/', '404/', 'audit/', 'compare/', 'subjects/', 'topics/'];
+const SECTIONS = ['glossary/', 'search/', '404/', 'audit/', 'compare/', 'subjects/', 'topics/', 'data/', 'archive/'];
 const inSection = (p: string) => SECTIONS.some((s) => p.startsWith(s));
 
 /** Bureau-year pages: "<bureau>/<year>/". */
@@ -33,9 +33,10 @@ export function disclosurePaths(dir: string): string[] {
   return pagePaths(dir).filter((p) => /^[a-z0-9-]+\/\d{4}\/$/.test(p) && !inSection(p));
 }
 
-/** Bureau pages: "<bureau>/". */
+/** Bureau pages: "<bureau>/", the folders that hold a bureau-year page. */
 export function bureauPaths(dir: string): string[] {
-  return pagePaths(dir).filter((p) => /^[a-z0-9-]+\/$/.test(p) && !inSection(p));
+  const years = disclosurePaths(dir);
+  return pagePaths(dir).filter((p) => /^[a-z0-9-]+\/$/.test(p) && years.some((y) => y.startsWith(p)));
 }
 
 /**

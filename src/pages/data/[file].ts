@@ -1,0 +1,14 @@
+/**
+ * The site-wide open data: one CSV per resource over all bureau-years,
+ * datapackage.json (Fiscal Data Package), index.json (every bureau-year with
+ * its files' SHA-256) and a zip of the CSVs with the descriptor.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { fileResponse, openData } from '../../utils/open-data.ts';
+
+export const getStaticPaths = (async () => {
+  const { siteFiles } = await openData();
+  return [...siteFiles.entries()].map(([path, content]) => ({ params: { file: path.replace(/^data\//, '') }, props: { path, content } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => fileResponse(props.path as string, props.content as string | Uint8Array);

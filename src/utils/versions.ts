@@ -1,0 +1,39 @@
+/**
+ * Earlier versions of corrected bureau-years and the archive record
+ * (content/archive.yaml), for the archive page and the /v/<date>/ pages.
+ */
+import { loadContent, formatContentError } from '../core/load.ts';
+import { loadArchive, loadVersions, type Archive } from '../core/archive.ts';
+import { analyse, previousYear, type Disclosure } from '../core/disclosure.ts';
+import { CONTENT_DIR } from '../core/paths.ts';
+import type { BureauYear } from '../core/schema.ts';
+import { url } from './url.ts';
+
+export interface VersionPage extends Disclosure {
+  /** The date this earlier version was published. */
+  date: string;
+}
+
+/** /<bureau>/<year>/v/<date>/ */
+export const versionUrl = (bureauId: string, year: string, date: string) => url(`${bureauId}/${year}/v/${date}/`);
+
+/** Every earlier version, analysed like the current pages (oldest first per bureau-year). */
+export async function earlierVersions(): Promise<VersionPage[]> {
+  const { content } = loadContent(CONTENT_DIR);
+  const { versions, errors } = loadVersions(content);
+  if (errors.length > 0) throw new Error(`旧版本有误 / earlier versions are invalid:\n${errors.map(formatContentError).join('\n')}`);
+  return versions.map((v) => {
+    const previous = previousYear<{ bureauId: string; year: string; data: BureauYear }>(content.years, v);
+    return {
+      ...analyse({ id: v.id, data: v.data, narrative: v.narrative, narrativeFile: v.narrativeFile, ...(previous ? { previous: previous.data } : {}) }),
+      date: v.date,
+    };
+  });
+}
+
+/** content/archive.yaml: published bureau-years and snapshots. */
+export function archiveRecord(): Archive {
+  const { archive, errors } = loadArchive(CONTENT_DIR);
+  if (errors.length > 0) throw new Error(`存档记录有误 / archive.yaml is invalid:\n${errors.map(formatContentError).join('\n')}`);
+  return archive;
+}
