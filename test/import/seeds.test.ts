@@ -229,3 +229,27 @@ describe('wrapped lines are joined into the paragraphs a person would write', ()
     expect(n).toMatch(/主要用于以下方面：\n\n1\.社会保障和就业支出/);
   });
 });
+
+describe('名词解释 → glossary, compared with the hand-finished glossaries', () => {
+  /** Term and definition without whitespace (hand-finished YAML folds the listed subjects with spaces or newlines). */
+  const key = (e: { term: string; definition: string }) => `${e.term.replace(/\s+/g, '')}=${e.definition.replace(/\s+/g, '')}`;
+  it.each(['wuhan-jiangan-yibao/2023', 'wuhan-hanyang-yibao/2021', 'wuhan-caidian-yibao/2022', 'nanchang-donghu-yibao/2022'])('%s: every entry equals the hand-finished one, in order', (id) => {
+    expect(draftData(id).glossary.map(key)).toEqual(finished(id).glossary.map(key));
+  });
+  it('东西湖 2024: "(十八)其他专用名词。" has no text: not imported and reported; every other entry equals the hand-finished one', () => {
+    const id = 'wuhan-dongxihu-yibao/2024';
+    const hand = finished(id).glossary.filter((e) => !e.definition.startsWith('（原文此条仅有标题'));
+    expect(draftData(id).glossary.map(key)).toEqual(hand.map(key));
+    expect(results.get(id)!.issues.find((i) => i.kind === 'not-imported' && i.message.includes('其他专用名词'))?.line).toBe(704);
+  });
+  it('南昌东湖 2022: the self-evaluation table fragment printed inside the glossary (lines 983–1013) is reported, not imported', () => {
+    const r = results.get('nanchang-donghu-yibao/2022')!;
+    expect(r.issues.find((i) => i.kind === 'not-imported' && i.message.includes('983–1013'))?.line).toBe(983);
+    expect(JSON.stringify(r.data.glossary)).not.toContain('总分');
+  });
+  it('汉阳 2021: the contact telephone after the last entry (line 892) is not part of the 机关运行经费 definition', () => {
+    const r = results.get('wuhan-hanyang-yibao/2021')!;
+    expect(JSON.stringify(r.data.glossary)).not.toContain('咨询电话');
+    expect(r.issues.some((i) => i.kind === 'not-imported' && i.line === 892)).toBe(true);
+  });
+});

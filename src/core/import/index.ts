@@ -26,6 +26,7 @@ import {
   type TableKey,
 } from './read-tables.ts';
 import { proseBlocks, toMarkdown, type Block } from './prose.ts';
+import { readGlossary } from './glossary.ts';
 import { readStatements, type Statement, type StatementContext } from './statements.ts';
 
 export interface KnownBureau {
@@ -132,6 +133,9 @@ export function importDisclosure(input: ImportInput): ImportResult {
   data.tables = tables;
   Object.assign(data, facts);
   Object.assign(data, readOtherFacts(input.text, year));
+  const glossaryPart = partOf(parts, 'glossary');
+  const glossary = glossaryPart ? readGlossary(lines, glossaryPart, issues) : [];
+  if (glossary.length) data.glossary = glossary;
   const operating = data.operatingCost as Obj | undefined;
   if (operating) operating.comparedWith = /机关运行经费[^。]*年初预算/.test(input.text) ? 'budget' : 'previousYear';
 
