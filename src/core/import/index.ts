@@ -26,6 +26,8 @@ import {
   type TableKey,
 } from './read-tables.ts';
 import { proseBlocks, toMarkdown, type Block } from './prose.ts';
+import { readGlossary } from './glossary.ts';
+import { readPerformanceTables } from './performance.ts';
 import { readStatements, type Statement, type StatementContext } from './statements.ts';
 
 export interface KnownBureau {
@@ -132,6 +134,11 @@ export function importDisclosure(input: ImportInput): ImportResult {
   data.tables = tables;
   Object.assign(data, facts);
   Object.assign(data, readOtherFacts(input.text, year));
+  const glossaryPart = partOf(parts, 'glossary');
+  const glossary = glossaryPart ? readGlossary(lines, glossaryPart, issues) : [];
+  if (glossary.length) data.glossary = glossary;
+  readPerformance(lines, parts, input.text, data, issues);
+  linkProjectStatements(statements, ((data.performance as Obj | undefined)?.projects ?? []) as { name: string }[]);
   const operating = data.operatingCost as Obj | undefined;
   if (operating) operating.comparedWith = /机关运行经费[^。]*年初预算/.test(input.text) ? 'budget' : 'previousYear';
 
@@ -184,6 +191,58 @@ export function importDisclosure(input: ImportInput): ImportResult {
     issues: issues.items.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
     links: links.sort((a, b) => a.line - b.line),
   };
+}
+
+/** 绩效自评: the number of projects stated in part 3, and the self-evaluation tables of the annex. */
+function readPerformance(lines: readonly SourceLine[], parts: ReturnType<typeof findParts>, text: string, data: Obj, issues: IssueList) {
+  const flat = text.replace(/\s+/g, '');
+  const counts = [...flat.matchAll(/(?:共涉及项目|二级项目)(\d+)个/g)].map((m) => m[1]!);
+  const performance = (data.performance ?? {}) as Obj;
+  // Stated once per unit (蔡甸) there is no department count: left missing, as projectAmount.
+  if (new Set(counts).size === 1) performance.projectCount = counts[0];
+  const annex = partOf(parts, 'annex');
+  const tables = annex ? readPerformanceTables(lines, annex, issues) : { projects: [] };
+  if (tables.department) performance.department = tables.department;
+  if (tables.projects.length) performance.projects = tables.projects;
+  if (annex && !tables.department && !tables.projects.length) {
+    issues.add({ kind: 'not-imported', line: lines[annex.start]!.no, message: `第 ${lines[annex.start]!.no} 行起的"附件"中未找到可读的绩效自评表，未导入，请录入 data.yaml 的 performance.department 和 performance.projects` });
+  }
+  if (Object.keys(performance).length) data.performance = performance;
+}
+
+/** A project's name without year, unit in brackets and the word 项目: "2022年两定稽核" and "两定稽核项目" are one. */
+const projectKey = (name: string) =>
+  name.replace(/\s+/g, '').replace(/^\d{4}年度?/, '').replace(/[(（][^)）]*[)）]/g, '').replace(/项目$/, '');
+
+/**
+ * "1.医疗救助项目绩效自评综述：项目全年预算数为 826 万元，执行数为 824.57 万元，完成预算的 99.8%":
+ * the numbers of a project named in the text, linked to the self-evaluation table with that name
+ * (performance.project.N, N in printed order of the tables). A name matching no table, or more
+ * than one, links nothing.
+ */
+function linkProjectStatements(statements: readonly Statement[], projects: readonly { name: string }[]) {
+  if (projects.length === 0) return;
+  const keys = projects.map((p) => projectKey(p.name));
+  for (const s of statements) {
+    const head = /^(?:\d+[.．、])?\s*(.+?)绩效自评综述[:：]/.exec(s.block.text);
+    if (!head || s.index < head[0].length) continue;
+    const key = projectKey(head[1]!);
+    let n = keys.indexOf(key);
+    if (n < 0 || keys.lastIndexOf(key) !== n) {
+      const near = keys.flatMap((k, i) => (k.includes(key) || key.includes(k) ? [i] : []));
+      n = near.length === 1 ? near[0]! : -1;
+    }
+    if (n < 0) continue;
+    const before = s.block.text.slice(0, s.index);
+    const clause = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('。'), before.lastIndexOf('：')) + 1);
+    const measure = s.percent
+      ? /(完成预算|执行率)[的为达]?\s*$/.test(clause) ? 'rate' : undefined
+      : /全年预算数\s*为\s*$/.test(clause) ? 'budget' : /执行数\s*为\s*$/.test(clause) ? 'executed' : undefined;
+    if (!measure) continue;
+    s.figure = `performance.project.${n + 1}.${measure}`;
+    s.subject = undefined;
+    s.measure = undefined;
+  }
 }
 
 function figuresOf(data: Obj): Figures | undefined {

@@ -110,10 +110,6 @@ export function proseBlocks(lines: readonly SourceLine[], parts: readonly Part[]
     } else if (part.kind === 'keyWork') {
       blocks.push({ kind: 'h1', text: '重点工作完成情况', line: lines[part.start]!.no });
       for (const p of paragraphs(lines, part.start + 1, part.end)) blocks.push({ kind: 'p', text: p.text, line: p.line });
-    } else if (part.kind === 'glossary') {
-      issues.add({ kind: 'not-imported', line: lines[part.start]!.no, message: `第 ${lines[part.start]!.no} 行起的"名词解释"未导入，请录入 data.yaml 的 glossary（term / definition）` });
-    } else if (part.kind === 'annex') {
-      issues.add({ kind: 'not-imported', line: lines[part.start]!.no, message: `第 ${lines[part.start]!.no} 行起的"附件"（绩效自评表）未导入，请录入 data.yaml 的 performance.department 和 performance.projects` });
     }
   }
   return blocks;
