@@ -23,6 +23,7 @@ import type { Bureau, BureauYear, Table01, Table04, Table06, Table09, TableKey }
 import { CODE_LENGTHS } from './classification.ts';
 import {
   FUNCTIONAL_COLUMNS,
+  TABLE_TITLES,
   T01_EXPENDITURE_LINES,
   T01_INCOME_LINES,
   T04_EXPENDITURE_LINES,
@@ -127,15 +128,15 @@ function reader(t: { from: 'table' | 'narrative' } | 'empty' | null) {
 }
 
 const TABLE_INFO: Record<TableKey, { title: string; measure: string; total: string; totalLabel: string }> = {
-  t01: { title: '公开01表 收入支出决算总表', measure: '各行金额', total: 'line:30', totalLabel: '收入总计（行30）' },
-  t02: { title: '公开02表 收入决算表', measure: '本年收入合计（第1栏）', total: 'summary', totalLabel: '本年收入合计' },
-  t03: { title: '公开03表 支出决算表', measure: '本年支出合计（第1栏）', total: 'summary', totalLabel: '本年支出合计' },
-  t04: { title: '公开04表 财政拨款收入支出决算总表', measure: '收入各行；支出各行的合计栏', total: 'in:32', totalLabel: '财政拨款收入总计（行32）' },
-  t05: { title: '公开05表 一般公共预算财政拨款支出决算表', measure: '小计（第1栏）', total: 'summary', totalLabel: '一般公共预算财政拨款支出合计' },
-  t06: { title: '公开06表 一般公共预算财政拨款基本支出决算明细表', measure: '决算数', total: 'basicTotal', totalLabel: '人员经费与公用经费合计' },
-  t07: { title: '公开07表 政府性基金预算财政拨款收入支出决算表', measure: '本年支出小计（第3栏）', total: 'summary', totalLabel: '政府性基金预算财政拨款支出合计' },
-  t08: { title: '公开08表 国有资本经营预算财政拨款支出决算表', measure: '合计（第1栏）', total: 'summary', totalLabel: '国有资本经营预算财政拨款支出合计' },
-  t09: { title: '公开09表 财政拨款“三公”经费支出决算表', measure: '预算数合计与决算数', total: 'actual:total', totalLabel: '“三公”经费决算数合计' },
+  t01: { title: TABLE_TITLES.t01, measure: '各行金额', total: 'line:30', totalLabel: '收入总计（行30）' },
+  t02: { title: TABLE_TITLES.t02, measure: '本年收入合计（第1栏）', total: 'summary', totalLabel: '本年收入合计' },
+  t03: { title: TABLE_TITLES.t03, measure: '本年支出合计（第1栏）', total: 'summary', totalLabel: '本年支出合计' },
+  t04: { title: TABLE_TITLES.t04, measure: '收入各行；支出各行的合计栏', total: 'in:32', totalLabel: '财政拨款收入总计（行32）' },
+  t05: { title: TABLE_TITLES.t05, measure: '小计（第1栏）', total: 'summary', totalLabel: '一般公共预算财政拨款支出合计' },
+  t06: { title: TABLE_TITLES.t06, measure: '决算数', total: 'basicTotal', totalLabel: '人员经费与公用经费合计' },
+  t07: { title: TABLE_TITLES.t07, measure: '本年支出小计（第3栏）', total: 'summary', totalLabel: '政府性基金预算财政拨款支出合计' },
+  t08: { title: TABLE_TITLES.t08, measure: '合计（第1栏）', total: 'summary', totalLabel: '国有资本经营预算财政拨款支出合计' },
+  t09: { title: TABLE_TITLES.t09, measure: '预算数合计与决算数', total: 'actual:total', totalLabel: '“三公”经费决算数合计' },
 };
 export const COMPARED_TABLES = Object.keys(TABLE_INFO) as TableKey[];
 

@@ -20,6 +20,7 @@ import {
   FUNCTIONAL_COLUMNS,
   FUNCTIONAL_TABLE_KEYS,
   LEVEL_NAMES,
+  TABLE_TITLES,
   T01_EXPENDITURE_LINES,
   T01_INCOME_LINES,
   T04_EXPENDITURE_LINES,
@@ -90,15 +91,7 @@ const functionalFields = (key: FunctionalTableKey): Field[] => [
 ];
 
 const TITLES: Record<ResourceName, string> = {
-  t01: '公开01表 收入支出决算总表',
-  t02: '公开02表 收入决算表',
-  t03: '公开03表 支出决算表',
-  t04: '公开04表 财政拨款收入支出决算总表',
-  t05: '公开05表 一般公共预算财政拨款支出决算表',
-  t06: '公开06表 一般公共预算财政拨款基本支出决算明细表',
-  t07: '公开07表 政府性基金预算财政拨款收入支出决算表',
-  t08: '公开08表 国有资本经营预算财政拨款支出决算表',
-  t09: '公开09表 财政拨款"三公"经费支出决算表',
+  ...TABLE_TITLES,
   extra: '其他公开表（省级模板增加的表）',
   figures: '计算数据（合计、占比、增减、完成率）',
 };

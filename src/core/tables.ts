@@ -175,4 +175,22 @@ export function ancestorCodes(kind: 'functional' | 'economic', code: string): st
 
 export const LEVEL_NAMES = ['类', '款', '项'] as const;
 
+/** The nine 公开表's names as the template prints them, without the number. */
+export const TABLE_NAMES: Record<TableKey, string> = {
+  t01: '收入支出决算总表',
+  t02: '收入决算表',
+  t03: '支出决算表',
+  t04: '财政拨款收入支出决算总表',
+  t05: '一般公共预算财政拨款支出决算表',
+  t06: '一般公共预算财政拨款基本支出决算明细表',
+  t07: '政府性基金预算财政拨款收入支出决算表',
+  t08: '国有资本经营预算财政拨款支出决算表',
+  t09: '财政拨款“三公”经费支出决算表',
+};
+
+export const TABLE_KEYS = Object.keys(TABLE_NAMES) as TableKey[];
+
+/** "公开01表 收入支出决算总表" */
+export const TABLE_TITLES = Object.fromEntries(TABLE_KEYS.map((k) => [k, `公开${k.slice(1)}表 ${TABLE_NAMES[k]}`])) as Record<TableKey, string>;
+
 export type { TableKey };

@@ -5,7 +5,8 @@
  * as an image) is a warning with its reason. Rules on a missing table are
  * skipped, not failed.
  */
-import { report, TABLE_KEYS, TABLE_TITLES, view, type Ctx } from './context.ts';
+import { report, view, type Ctx } from './context.ts';
+import { TABLE_KEYS, TABLE_TITLES } from '../tables.ts';
 
 export function checkCompleteness(ctx: Ctx): void {
   for (const key of TABLE_KEYS) {

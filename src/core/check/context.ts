@@ -196,19 +196,5 @@ export function checkAtMost(ctx: Ctx, spec: { rule: string; path: Path; part: Te
   });
 }
 
-export const TABLE_TITLES: Record<TableKey, string> = {
-  t01: '公开01表 收入支出决算总表',
-  t02: '公开02表 收入决算表',
-  t03: '公开03表 支出决算表',
-  t04: '公开04表 财政拨款收入支出决算总表',
-  t05: '公开05表 一般公共预算财政拨款支出决算表',
-  t06: '公开06表 一般公共预算财政拨款基本支出决算明细表',
-  t07: '公开07表 政府性基金预算财政拨款收入支出决算表',
-  t08: '公开08表 国有资本经营预算财政拨款支出决算表',
-  t09: '公开09表 财政拨款"三公"经费支出决算表',
-};
-
-export const TABLE_KEYS = Object.keys(TABLE_TITLES) as TableKey[];
-
 /** Short name used in messages: "01表". */
 export const tableName = (key: TableKey): string => `${key.slice(1)}表`;

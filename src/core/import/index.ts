@@ -13,9 +13,8 @@ import { normalizeName, type Classification } from '../classification.ts';
 import { sourceLines, type SourceLine } from './source.ts';
 import { findParts, partOf, plain } from './parts.ts';
 import { IssueList, type ImportIssue } from './issues.ts';
+import { TABLE_KEYS, TABLE_TITLES, type TableKey } from '../tables.ts';
 import {
-  TABLE_KEYS,
-  TABLE_TITLES,
   emptyStatement,
   findTables,
   readFunctionalTable,
@@ -23,7 +22,6 @@ import {
   readTable04,
   readTable06,
   readTable09,
-  type TableKey,
 } from './read-tables.ts';
 import { proseBlocks, toMarkdown, type Block } from './prose.ts';
 import { readGlossary } from './glossary.ts';

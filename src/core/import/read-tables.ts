@@ -10,20 +10,7 @@ import { amountText, cellsOf, isAmount, type SourceLine } from './source.ts';
 import { plain } from './parts.ts';
 import type { IssueList } from './issues.ts';
 
-export type TableKey = 't01' | 't02' | 't03' | 't04' | 't05' | 't06' | 't07' | 't08' | 't09';
-export const TABLE_KEYS: TableKey[] = ['t01', 't02', 't03', 't04', 't05', 't06', 't07', 't08', 't09'];
-
-export const TABLE_TITLES: Record<TableKey, string> = {
-  t01: '公开01表 收入支出决算总表',
-  t02: '公开02表 收入决算表',
-  t03: '公开03表 支出决算表',
-  t04: '公开04表 财政拨款收入支出决算总表',
-  t05: '公开05表 一般公共预算财政拨款支出决算表',
-  t06: '公开06表 一般公共预算财政拨款基本支出决算明细表',
-  t07: '公开07表 政府性基金预算财政拨款收入支出决算表',
-  t08: '公开08表 国有资本经营预算财政拨款支出决算表',
-  t09: '公开09表 财政拨款“三公”经费支出决算表',
-};
+import { TABLE_KEYS, TABLE_TITLES, type TableKey } from '../tables.ts';
 
 export interface Region {
   /** Index of the marker line in the lines array, and one past the region's end. */

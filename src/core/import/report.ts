@@ -6,7 +6,7 @@
 import { parseYaml, type ContentError } from '../load.ts';
 import { bureauYearSchema } from '../schema.ts';
 import { ISSUE_TITLES, type ImportIssue, type IssueKind } from './issues.ts';
-import { TABLE_KEYS, TABLE_TITLES } from './read-tables.ts';
+import { TABLE_KEYS, TABLE_TITLES } from '../tables.ts';
 import type { ImportResult } from './index.ts';
 
 /** Check the written draft the way `npm run check` reads it (YAML, then the schema). */

@@ -4,7 +4,7 @@
  * their source), codes are quoted ("208"), table rows are one line each.
  */
 import { Document, Scalar, YAMLMap, YAMLSeq, isMap, isSeq, visit } from 'yaml';
-import { TABLE_TITLES, type TableKey } from './read-tables.ts';
+import { TABLE_TITLES, type TableKey } from '../tables.ts';
 
 const NUMERIC = /^\d+(\.\d+)?$/;
 
