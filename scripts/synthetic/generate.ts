@@ -16,6 +16,7 @@ import { stringify } from 'yaml';
 import { loadClassification, type Classification } from '../../src/core/classification.ts';
 import { EXPENDITURE_CLASS_CODES, T01_FIRST_CLASS_LINE, T04_FIRST_CLASS_LINE } from '../../src/core/tables.ts';
 import { BUREAU_TYPES, CHANGE_REASONS, CITY_NAMES, GENERAL_TERMS, INDICATORS, NAME_HEADS, NAME_TAILS, PROJECT_OUTCOMES, type BureauType } from './vocabulary.ts';
+import { compareText } from '../../src/core/order.ts';
 
 const DISTRICTS_PER_CITY = 10;
 
@@ -165,7 +166,7 @@ function hierarchy(items: readonly Item[], classification: Classification, year:
       rows.set(code, row);
     }
   }
-  return [...rows.values()].sort((a, b) => a.code.localeCompare(b.code));
+  return [...rows.values()].sort((a, b) => compareText(a.code, b.code));
 }
 
 /** Functional-table row with blank cells omitted (the template prints no 0). */
@@ -201,7 +202,7 @@ function pickItems(b: SyntheticBureau, year: number, rng: Rng, classification: C
   for (const c of rng.some(candidates, rng.int(1, 3))) {
     add(c.code, 0, Math.round(scale * rng.between(0.08, 0.3)), `${c.name.replace(/支出$/, '')}专项经费`);
   }
-  return items.sort((a, x) => a.code.localeCompare(x.code));
+  return items.sort((a, x) => compareText(a.code, x.code));
 }
 
 /** The data.yaml object and the narrative of one bureau-year. */

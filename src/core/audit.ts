@@ -6,6 +6,7 @@
 import { RULES } from './check/rules.ts';
 import { TOLERANCES } from './published.ts';
 import { CERTAINTIES, CERTAINTY_LABELS, certaintyOf, findingAnchor, sortFindings, type Certainty, type Finding } from './findings.ts';
+import { compareText } from './order.ts';
 
 /** A finding with every audit field filled in, keys in a fixed order (for stable JSON and for pages). */
 export interface AuditEntry {
@@ -41,7 +42,7 @@ export function auditEntry(f: Finding): AuditEntry {
     computed: f.computed ?? '',
     inputs: f.inputs ?? [],
     message: f.message,
-    values: Object.fromEntries(Object.entries(f.values).sort(([a], [b]) => a.localeCompare(b))),
+    values: Object.fromEntries(Object.entries(f.values).sort(([a], [b]) => compareText(a, b))),
     anchor: findingAnchor(f),
   };
 }
@@ -81,7 +82,7 @@ export function byBureauYear(entries: readonly AuditEntry[]): Map<string, AuditE
 export function auditJson(findings: readonly Finding[], counts: { bureaus: number; bureauYears: number }): string {
   const entries = auditEntries(findings);
   const ordered = [...entries].sort(
-    (a, b) => a.bureauYear.localeCompare(b.bureauYear) || CERTAINTY_ORDER[a.certainty] - CERTAINTY_ORDER[b.certainty] || a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule) || a.field.localeCompare(b.field) || a.anchor.localeCompare(b.anchor),
+    (a, b) => compareText(a.bureauYear, b.bureauYear) || CERTAINTY_ORDER[a.certainty] - CERTAINTY_ORDER[b.certainty] || compareText(a.file, b.file) || a.line - b.line || compareText(a.rule, b.rule) || compareText(a.field, b.field) || compareText(a.anchor, b.anchor),
   );
   const summary = { ...counts, findings: entries.length, ...countByCertainty(entries) };
   return `${JSON.stringify({ summary, findings: ordered }, null, 2)}\n`;

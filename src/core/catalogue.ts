@@ -5,6 +5,7 @@
  */
 import GithubSlugger from 'github-slugger';
 import type { Bureau, BureauYear } from './schema.ts';
+import { compareText } from './order.ts';
 
 // ---------------------------------------------------------------------------
 // Regions
@@ -27,7 +28,7 @@ const collator = new Intl.Collator('zh-CN');
 
 export function regionTree(bureaus: readonly BureauRef[]): RegionTree {
   const sorted = [...bureaus].sort(
-    (a, b) => a.data.region.code.localeCompare(b.data.region.code) || collator.compare(a.data.name, b.data.name),
+    (a, b) => compareText(a.data.region.code, b.data.region.code) || collator.compare(a.data.name, b.data.name),
   );
   const tree: RegionTree = [];
   const group = <T>(list: RegionGroup<T>[], name: string): RegionGroup<T> => {
@@ -66,9 +67,9 @@ export function newest<T extends YearRef>(years: readonly T[], count: number): T
   return [...years]
     .sort(
       (a, b) =>
-        b.year.localeCompare(a.year) ||
-        (b.data.published ?? '').localeCompare(a.data.published ?? '') ||
-        a.bureauId.localeCompare(b.bureauId),
+        compareText(b.year, a.year) ||
+        compareText(b.data.published ?? '', a.data.published ?? '') ||
+        compareText(a.bureauId, b.bureauId),
     )
     .slice(0, count);
 }
@@ -113,7 +114,7 @@ export function mergeGlossary(
   items: readonly { bureauId: string; bureauName: string; year: string; glossary: readonly { term: string; definition: string }[] }[],
 ): GlossaryTerm[] {
   const byKey = new Map<string, GlossaryTerm>();
-  const ordered = [...items].sort((a, b) => a.bureauId.localeCompare(b.bureauId) || a.year.localeCompare(b.year));
+  const ordered = [...items].sort((a, b) => compareText(a.bureauId, b.bureauId) || compareText(a.year, b.year));
   for (const item of ordered) {
     for (const entry of item.glossary) {
       const key = termKey(entry.term);

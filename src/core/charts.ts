@@ -12,6 +12,7 @@ import { EXPENDITURE_COLUMNS, INCOME_SOURCES, formatFigure, tableData, type Figu
 import { D, formatAmount, sum, type Dec, type Maybe } from './money.ts';
 import { roundingTolerance } from './findings.ts';
 import type { Table05 } from './schema.ts';
+import { compareText } from './order.ts';
 
 export type ChartKind = 'bar' | 'doughnut';
 
@@ -224,7 +225,7 @@ export const TREND_COLUMNS = [
 
 /** The bureau's years, oldest first, including a year known only from the next year's comparatives. */
 export function trendYears(list: readonly Disclosure[]): TrendYear[] {
-  const own = [...list].sort((a, b) => a.year.localeCompare(b.year));
+  const own = [...list].sort((a, b) => compareText(a.year, b.year));
   const years = new Map<string, TrendYear>(own.map((d) => [d.year, { year: d.year, own: d }]));
   for (const d of own) {
     const prevYear = fig(d, 'previousYear')?.text;
@@ -232,7 +233,7 @@ export function trendYears(list: readonly Disclosure[]): TrendYear[] {
     if (value(d, 'grandTotal.previous') === null) continue;
     years.set(prevYear, { year: prevYear, statedBy: d });
   }
-  return [...years.values()].sort((a, b) => a.year.localeCompare(b.year));
+  return [...years.values()].sort((a, b) => compareText(a.year, b.year));
 }
 
 /** A figure of a trend year: its own value, or the next year's `.previous` of it. */

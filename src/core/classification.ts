@@ -13,6 +13,7 @@ import { join, relative } from 'node:path';
 import { z } from 'astro/zod';
 import { parseYaml, readText, type ContentError } from './load.ts';
 import { CONTENT_DIR } from './paths.ts';
+import { compareText } from './order.ts';
 
 export type ClassificationKind = 'functional' | 'economic';
 
@@ -131,7 +132,7 @@ export function buildClassification(lists: Record<ClassificationKind, readonly C
         const name = nameOf(kind, c, year);
         if (name !== undefined) out.push({ code: c, name });
       }
-      return out.sort((a, b) => a.code.localeCompare(b.code));
+      return out.sort((a, b) => compareText(a.code, b.code));
     },
   };
 }

@@ -31,6 +31,7 @@ import {
   TOTAL_LINES,
   type FunctionalTableKey,
 } from './tables.ts';
+import { compareText } from './order.ts';
 
 const UNKNOWN = '—';
 const text = (v: Maybe<Dec>) => (v === null ? UNKNOWN : formatAmount(v));
@@ -272,7 +273,7 @@ export function comparisonPeriods(disclosures: readonly Pick<Disclosure, 'year' 
     if (!p || own.has(p.year) || periods.some((x) => x.year === p.year)) continue;
     periods.push({ year: p.year, source: 'prior', statedBy: d.year, label: `${p.year}年度（上年数）` });
   }
-  return periods.sort((a, b) => a.year.localeCompare(b.year));
+  return periods.sort((a, b) => compareText(a.year, b.year));
 }
 
 function rowOrder(key: string): [number, string] {
@@ -287,7 +288,7 @@ function rowOrder(key: string): [number, string] {
  * name, and a note keeps the earlier names and codes.
  */
 export function compareBureauYears(disclosures: readonly Disclosure[], classification: Classification): BureauComparison {
-  const sorted = [...disclosures].sort((a, b) => a.year.localeCompare(b.year));
+  const sorted = [...disclosures].sort((a, b) => compareText(a.year, b.year));
   const periods = comparisonPeriods(sorted);
   const byYear = new Map(sorted.map((d) => [d.year, d]));
   const tables: ComparedTable[] = [];
@@ -327,7 +328,7 @@ export function compareBureauYears(disclosures: readonly Disclosure[], classific
       const [na, sa] = rowOrder(a);
       const [nb, sb] = rowOrder(b);
       if (na !== nb) return na - nb;
-      if (a.startsWith('code:') && b.startsWith('code:')) return a.localeCompare(b);
+      if (a.startsWith('code:') && b.startsWith('code:')) return compareText(a, b);
       return 0;
     });
     const rows: ComparedRow[] = keys.map((k) => {
@@ -444,7 +445,7 @@ export function compareBureaus(
   disclosures: readonly Disclosure[],
   bureaus: ReadonlyMap<string, Pick<Bureau, 'name' | 'shortName'>>,
 ): YearComparison {
-  const list = disclosures.filter((d) => d.year === year).sort((a, b) => a.bureauId.localeCompare(b.bureauId));
+  const list = disclosures.filter((d) => d.year === year).sort((a, b) => compareText(a.bureauId, b.bureauId));
   const value = (d: Disclosure, name: string): Maybe<Dec> => d.figures.get(name)?.value ?? null;
   const known = list.map((d) => value(d, 'expenditureTotal')).filter((v): v is Dec => v !== null);
   const yearTotal = sumPrinted(known);
@@ -632,7 +633,7 @@ export function subjectYearRows(uses: readonly SubjectUse[], year: string): { ro
   const sorted = [...ys].sort((a, b) => {
     const x = a.expenditure ?? new D(-1);
     const y = b.expenditure ?? new D(-1);
-    return y.comparedTo(x) || a.bureauId.localeCompare(b.bureauId);
+    return y.comparedTo(x) || compareText(a.bureauId, b.bureauId);
   });
   return {
     rows: sorted.map((u) => ({ bureauId: u.bureauId, year: u.year, code: u.code, name: u.name, expenditure: text(u.expenditure), gpb: text(u.gpb) })),
@@ -685,7 +686,7 @@ export function topicYears(topic: TopicKey, disclosures: readonly Disclosure[]):
   const spec = TOPICS[topic];
   const years = [...new Set(disclosures.map((d) => d.year))].sort().reverse();
   return years.map((year) => {
-    const list = disclosures.filter((d) => d.year === year).sort((a, b) => a.bureauId.localeCompare(b.bureauId));
+    const list = disclosures.filter((d) => d.year === year).sort((a, b) => compareText(a.bureauId, b.bureauId));
     const columns = spec.columns.map((c) => c.label);
     if (topic === 'operating-cost') columns[1] = '比较基数（年初预算或上年，万元）';
     const rows = list.map((d) => ({

@@ -1,3 +1,4 @@
+import { compareText } from './order.ts';
 /**
  * A finding of the checker: one place where the data breaks a rule.
  * Every rule (identities, codes, cross-table agreement, the narrative's
@@ -87,13 +88,13 @@ const ORDER: Record<Severity, number> = { error: 0, warning: 1 };
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
-      a.bureauYear.localeCompare(b.bureauYear) ||
-      a.file.localeCompare(b.file) ||
+      compareText(a.bureauYear, b.bureauYear) ||
+      compareText(a.file, b.file) ||
       a.line - b.line ||
       ORDER[a.severity] - ORDER[b.severity] ||
-      a.rule.localeCompare(b.rule) ||
-      (a.field ?? '').localeCompare(b.field ?? '') ||
-      a.message.localeCompare(b.message),
+      compareText(a.rule, b.rule) ||
+      compareText((a.field ?? ''), b.field ?? '') ||
+      compareText(a.message, b.message),
   );
 }
 

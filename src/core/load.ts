@@ -14,6 +14,7 @@ import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { bureauSchema, bureauYearSchema, type Bureau, type BureauYear } from './schema.ts';
+import { compareText } from './order.ts';
 
 /** A problem in the content, always pointing at a file and line. */
 export interface ContentError {
@@ -380,6 +381,6 @@ export function loadContent(root: string, options: LoadOptions = {}): { content:
       for (let i = years.length - 1; i >= 0; i--) if (years[i]!.bureauId === bureauId) years.splice(i, 1);
     }
   }
-  years.sort((a, b) => a.bureauId.localeCompare(b.bureauId) || a.year.localeCompare(b.year));
+  years.sort((a, b) => compareText(a.bureauId, b.bureauId) || compareText(a.year, b.year));
   return { content: { root, bureaus, years }, errors, unchanged };
 }

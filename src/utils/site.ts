@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { loadClassification } from '../core/classification.ts';
 import { checkAll } from '../core/check/index.ts';
 import { auditEntries, type AuditEntry } from '../core/audit.ts';
+import { compareText } from '../core/order.ts';
 
 export interface BureauInfo {
   id: string;
@@ -102,12 +103,12 @@ async function load(): Promise<Site> {
         ...(previous ? { previous: previous.data } : {}),
       });
     })
-    .sort((a, b) => a.bureauId.localeCompare(b.bureauId) || a.year.localeCompare(b.year));
+    .sort((a, b) => compareText(a.bureauId, b.bureauId) || compareText(a.year, b.year));
   const byBureau = new Map<string, Disclosure[]>();
   for (const d of disclosures) byBureau.set(d.bureauId, [...(byBureau.get(d.bureauId) ?? []), d]);
   const bureaus: BureauInfo[] = bureauEntries
     .map((b) => ({ id: b.id, data: b.data as Bureau, disclosures: byBureau.get(b.id) ?? [] }))
-    .sort((a, b) => a.data.region.code.localeCompare(b.data.region.code) || a.id.localeCompare(b.id));
+    .sort((a, b) => compareText(a.data.region.code, b.data.region.code) || compareText(a.id, b.id));
   const byId = new Map(bureaus.map((b) => [b.id, b]));
   const glossary = mergeGlossary(
     disclosures.map((d) => ({
