@@ -14,12 +14,11 @@
  * a bug in the checker itself exits 2 with a one-line message (DEBUG=1 for the stack).
  * The content folder is ./content, or $CONTENT_DIR (src/core/paths.ts).
  */
-import { loadContent, formatContentError, type ContentError } from '../src/core/load.ts';
-import { join } from 'node:path';
-import { loadClassification } from '../src/core/classification.ts';
+import { formatContentError, type ContentError } from '../src/core/load.ts';
 import { CONTENT_DIR } from '../src/core/paths.ts';
 import { loadSiteConfig, siteConfigFile } from '../src/core/site-config.ts';
-import { checkAll } from '../src/core/check/index.ts';
+import { writeFileSync, renameSync } from 'node:fs';
+import { checkFolder, CHECK_RESULT_ENV } from '../src/core/check/cache.ts';
 import type { Finding } from '../src/core/findings.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -40,21 +39,26 @@ function describe(f: Finding): string {
 }
 
 function main(): number {
-  const { content, errors: loadErrors } = loadContent(CONTENT_DIR);
-  const { classification, errors: classificationErrors } = loadClassification(join(CONTENT_DIR, 'classifications'));
+  // Only bureaus whose files changed since the last run are parsed and checked again (src/core/check/cache.ts).
   // The narrative: unknown figure names are content errors, disagreeing published figures are findings (warnings).
-  const checked = checkAll(content, classification);
+  const checked = checkFolder(CONTENT_DIR);
   const { errors: siteErrors } = loadSiteConfig(siteConfigFile(CONTENT_DIR));
-  const errors: ContentError[] = [...siteErrors, ...classificationErrors, ...loadErrors, ...checked.errors];
+  const errors: ContentError[] = [...siteErrors, ...checked.errors];
   const findings = checked.findings;
   const count = {
-    bureaus: content.bureaus.length,
-    bureauYears: content.years.length,
+    bureaus: checked.bureaus,
+    bureauYears: checked.bureauYears,
     contentErrors: errors.length,
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
   };
   const failed = count.contentErrors > 0 || count.errors > 0;
+  // For astro build running beside the check (scripts/build.ts): the findings, written whole or not at all.
+  const shared = process.env[CHECK_RESULT_ENV];
+  if (shared && !failed) {
+    writeFileSync(`${shared}.tmp`, JSON.stringify({ findings }));
+    renameSync(`${shared}.tmp`, shared);
+  }
 
   if (json) {
     process.stdout.write(`${JSON.stringify({ ok: !failed, summary: count, contentErrors: errors, findings }, null, 2)}\n`);

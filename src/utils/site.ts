@@ -10,9 +10,9 @@ import { requireSiteConfig, type SiteConfig } from '../core/site-config.ts';
 import { contentErrorsError, loadContent } from '../core/load.ts';
 import { CONTENT_DIR } from '../core/paths.ts';
 import { mergeGlossary, regionTree, type GlossaryTerm, type RegionTree } from '../core/catalogue.ts';
-import { join } from 'node:path';
-import { loadClassification } from '../core/classification.ts';
-import { checkAll } from '../core/check/index.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { checkFolder, CHECK_RESULT_ENV } from '../core/check/cache.ts';
+import type { Finding } from '../core/findings.ts';
 import { auditEntries, type AuditEntry } from '../core/audit.ts';
 
 export interface BureauInfo {
@@ -35,11 +35,19 @@ export interface Site {
   bureau(id: string): BureauInfo;
 }
 
-/** The checker and the audit over the same content folder (the build ran `npm run check` first). */
-function audit(): AuditEntry[] {
-  const { content } = loadContent(CONTENT_DIR);
-  const { classification } = loadClassification(join(CONTENT_DIR, 'classifications'));
-  return auditEntries(checkAll(content, classification).findings);
+/**
+ * The checker and the audit over the same content folder. `npm run build` runs
+ * the check beside astro build and names the file it writes its findings to
+ * (CHECK_RESULT_ENV): the pages wait for it rather than check everything a
+ * second time. Otherwise (astro dev, astro build alone) the check runs here,
+ * with its cache (src/core/check/cache.ts).
+ */
+async function audit(): Promise<AuditEntry[]> {
+  const shared = import.meta.env.DEV ? undefined : process.env[CHECK_RESULT_ENV];
+  if (!shared) return auditEntries(checkFolder(CONTENT_DIR).findings);
+  // The build stops this process if the check fails, so the file comes or the wait ends with the process.
+  while (!existsSync(shared)) await new Promise((done) => setTimeout(done, 100));
+  return auditEntries((JSON.parse(readFileSync(shared, 'utf8')) as { findings: Finding[] }).findings);
 }
 
 let cached: Promise<Site> | undefined;
@@ -117,7 +125,9 @@ async function load(): Promise<Site> {
       glossary: d.data.glossary,
     })),
   );
-  const findings = audit();
+  const findings = await audit();
+  const byBureauYear = new Map<string, AuditEntry[]>();
+  for (const f of findings) byBureauYear.set(f.bureauYear, [...(byBureauYear.get(f.bureauYear) ?? []), f]);
   return {
     config,
     bureaus,
@@ -125,7 +135,7 @@ async function load(): Promise<Site> {
     regions: regionTree(bureaus),
     glossary,
     audit: findings,
-    auditOf: (bureauYear: string) => findings.filter((f) => f.bureauYear === bureauYear),
+    auditOf: (bureauYear: string) => byBureauYear.get(bureauYear) ?? [],
     bureau(id: string) {
       const b = byId.get(id);
       if (!b) throw new Error(`未知部门 / unknown bureau: ${id}`);

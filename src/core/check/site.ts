@@ -13,7 +13,7 @@ function siteFinding(f: Omit<Finding, 'bureauYear' | 'values'> & { values?: Reco
   return { bureauYear, values: {}, ...f };
 }
 
-function bureauFindings(content: Content): Finding[] {
+export function bureauFindings(content: Content): Finding[] {
   const out: Finding[] = [];
   const ids = new Set(content.bureaus.map((b) => b.id));
   for (const entry of content.years) {
@@ -94,10 +94,10 @@ function bureauFindings(content: Content): Finding[] {
 }
 
 /** Last year's figures stated in a document against last year's own document. */
-function priorYearFindings(content: Content): Finding[] {
+export function priorYearFindings(years: readonly BureauYearEntry[]): Finding[] {
   const out: Finding[] = [];
-  const byId = new Map(content.years.map((e) => [e.id, e]));
-  for (const entry of content.years) {
+  const byId = new Map(years.map((e) => [e.id, e]));
+  for (const entry of years) {
     const prior = entry.data.prior;
     if (!prior) continue;
     const last = byId.get(`${entry.bureauId}/${prior.year}`);
@@ -140,10 +140,6 @@ function priorYearFindings(content: Content): Finding[] {
     out.push(...ctx.findings);
   }
   return out;
-}
-
-export function checkSite(content: Content): Finding[] {
-  return [...bureauFindings(content), ...priorYearFindings(content)];
 }
 
 export type { BureauYearEntry };
