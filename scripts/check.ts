@@ -85,7 +85,8 @@ function main(): number {
     out.push('');
   }
   out.push(
-    `${failed ? '未通过' : '通过'}：${count.bureaus} 个部门，${count.bureauYears} 个部门年度；内容错误 ${count.contentErrors} 个，核对错误 ${count.errors} 个，警告 ${count.warnings} 个`,
+    `${failed ? '未通过' : '通过'}：${count.bureaus} 个部门，${count.bureauYears} 个部门年度；内容错误 ${count.contentErrors} 个，核对错误 ${count.errors} 个，警告 ${count.warnings} 个` +
+      (checked.cached > 0 ? `（${checked.cached} 个部门未改动，结果取自缓存 / unchanged, from the cache）` : ''),
   );
   console.log(out.join('\n'));
   return failed ? 1 : 0;

@@ -1,10 +1,12 @@
 /**
  * Route data: the content collections turned into what the pages render.
- * Every bureau-year goes through `analyse()` when a page needs it (see
- * lazyDisclosure), so every page reads the same figures.
+ * Every bureau-year goes through the steps of `analyse()` when a page needs
+ * them (see lazyDisclosure), so every page reads the same figures.
  */
 import { getCollection } from 'astro:content';
-import { analyse, previousYear, type Disclosure } from '../core/disclosure.ts';
+import { previousYear, type analyse, type Disclosure } from '../core/disclosure.ts';
+import { computeFigures, type Figures } from '../core/figures.ts';
+import { renderNarrative, type RenderedNarrative } from '../core/narrative.ts';
 import type { Bureau, BureauYear } from '../core/schema.ts';
 import { requireSiteConfig, type SiteConfig } from '../core/site-config.ts';
 import { contentErrorsError, loadContent } from '../core/load.ts';
@@ -54,23 +56,29 @@ let cached: Promise<Site> | undefined;
 
 /**
  * Figures and the rendered narrative are computed when a page first asks for
- * them, and only the most recently used are kept: memory stays flat however
- * many bureau-years the site has (pages are rendered one after another, and a
- * page needs at most its bureau's years).
+ * them (the same computeFigures and renderNarrative that analyse() runs), and
+ * only the most recently used are kept: memory stays flat however many
+ * bureau-years the site has (pages are rendered one after another, and a page
+ * needs at most its bureau's years). The figures and the narrative are kept
+ * apart: the charts and trends of a bureau need every year's figures, but only
+ * the year page needs its narrative, the costliest part.
  */
 const RECENT = 64;
-const recent = new Map<string, Disclosure>();
+const recentFigures = new Map<string, Figures>();
+const recentNarratives = new Map<string, RenderedNarrative>();
+
+function remember<T>(recent: Map<string, T>, id: string, make: () => T): T {
+  let value = recent.get(id);
+  if (value !== undefined) recent.delete(id);
+  else value = make();
+  recent.set(id, value);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+  return value;
+}
 
 function lazyDisclosure(input: Parameters<typeof analyse>[0]): Disclosure {
-  const analysed = (): Disclosure => {
-    let d = recent.get(input.id);
-    if (d) recent.delete(input.id);
-    else d = analyse(input);
-    recent.set(input.id, d);
-    if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
-    return d;
-  };
   const [bureauId = '', year = ''] = input.id.split('/');
+  const figures = () => remember(recentFigures, input.id, () => computeFigures(input.data, input.previous));
   return {
     id: input.id,
     bureauId,
@@ -78,10 +86,10 @@ function lazyDisclosure(input: Parameters<typeof analyse>[0]): Disclosure {
     data: input.data,
     ...(input.previous ? { previous: input.previous } : {}),
     get figures() {
-      return analysed().figures;
+      return figures();
     },
     get narrative() {
-      return analysed().narrative;
+      return remember(recentNarratives, input.id, () => renderNarrative(input.narrative, figures(), input.data, input.narrativeFile));
     },
   };
 }
