@@ -90,8 +90,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const tmpRoot = join(dirname(out), '.build-tmp');
   const work = join(tmpRoot, `${basename(out)}-${process.pid}-${Date.now()}`);
   const logFile = `${work}.log`;
-  // The check hands its findings to astro build through this file (src/utils/site.ts waits for it).
-  const checkResult = `${work}.check.json`;
+  // The check hands its findings to astro build through this folder, bureau by bureau (src/utils/site.ts waits for them).
+  const checkResult = `${work}.check`;
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env, [CHECK_RESULT_ENV]: checkResult };
   mkdirSync(tmpRoot, { recursive: true });
   const started = Date.now();
@@ -168,7 +168,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     return { out, pages, indexed: indexed!.indexed, ms };
   } finally {
     rmSync(work, { recursive: true, force: true });
-    rmSync(checkResult, { force: true });
+    rmSync(checkResult, { recursive: true, force: true });
     try {
       rmdirSync(tmpRoot);
     } catch {

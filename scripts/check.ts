@@ -17,7 +17,8 @@
 import { formatContentError, type ContentError } from '../src/core/load.ts';
 import { CONTENT_DIR } from '../src/core/paths.ts';
 import { loadSiteConfig, siteConfigFile } from '../src/core/site-config.ts';
-import { writeFileSync, renameSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkFolder, CHECK_RESULT_ENV } from '../src/core/check/cache.ts';
 import type { Finding } from '../src/core/findings.ts';
 
@@ -41,7 +42,14 @@ function describe(f: Finding): string {
 function main(): number {
   // Only bureaus whose files changed since the last run are parsed and checked again (src/core/check/cache.ts).
   // The narrative: unknown figure names are content errors, disagreeing published figures are findings (warnings).
-  const checked = checkFolder(CONTENT_DIR);
+  // For astro build running beside the check (scripts/build.ts): each bureau's findings as soon as they are known.
+  const shared = process.env[CHECK_RESULT_ENV];
+  const share = (name: string, value: unknown) => {
+    writeFileSync(join(shared!, `${name}.tmp`), JSON.stringify(value));
+    renameSync(join(shared!, `${name}.tmp`), join(shared!, `${name}.json`));
+  };
+  if (shared) mkdirSync(shared, { recursive: true });
+  const checked = checkFolder(CONTENT_DIR, shared ? { onBureau: (bureauId, { findings }) => share(bureauId, { findings }) } : {});
   const { errors: siteErrors } = loadSiteConfig(siteConfigFile(CONTENT_DIR));
   const errors: ContentError[] = [...siteErrors, ...checked.errors];
   const findings = checked.findings;
@@ -53,12 +61,7 @@ function main(): number {
     warnings: findings.filter((f) => f.severity === 'warning').length,
   };
   const failed = count.contentErrors > 0 || count.errors > 0;
-  // For astro build running beside the check (scripts/build.ts): the findings, written whole or not at all.
-  const shared = process.env[CHECK_RESULT_ENV];
-  if (shared && !failed) {
-    writeFileSync(`${shared}.tmp`, JSON.stringify({ findings }));
-    renameSync(`${shared}.tmp`, shared);
-  }
+  if (shared && !failed) share('_all', { findings });
 
   if (json) {
     process.stdout.write(`${JSON.stringify({ ok: !failed, summary: count, contentErrors: errors, findings }, null, 2)}\n`);

@@ -13,6 +13,7 @@ import { contentErrorsError, loadContent } from '../core/load.ts';
 import { CONTENT_DIR } from '../core/paths.ts';
 import { mergeGlossary, regionTree, type GlossaryTerm, type RegionTree } from '../core/catalogue.ts';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkFolder, CHECK_RESULT_ENV } from '../core/check/cache.ts';
 import type { Finding } from '../core/findings.ts';
 import { auditEntries, type AuditEntry } from '../core/audit.ts';
@@ -37,19 +38,48 @@ export interface Site {
   bureau(id: string): BureauInfo;
 }
 
+/** Block until `file` exists (another process writes it whole, by rename), then read it. */
+function waitForJson<T>(file: string): T {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (!existsSync(file)) Atomics.wait(pause, 0, 0, 50);
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
 /**
- * The checker and the audit over the same content folder. `npm run build` runs
- * the check beside astro build and names the file it writes its findings to
- * (CHECK_RESULT_ENV): the pages wait for it rather than check everything a
- * second time. Otherwise (astro dev, astro build alone) the check runs here,
- * with its cache (src/core/check/cache.ts).
+ * The findings of the checker and the audit over the same content folder.
+ * `npm run build` runs the check beside astro build and names the folder
+ * where it writes them (CHECK_RESULT_ENV): one file per bureau as soon as that
+ * bureau is checked, and _all.json at the end. A page waits for its bureau's
+ * file only, so pages are rendered while the check is still running, and
+ * nothing is checked twice. Otherwise (astro dev, astro build alone) the check
+ * runs here, with its cache (src/core/check/cache.ts).
  */
-async function audit(): Promise<AuditEntry[]> {
+function findingsSource(): { all: () => AuditEntry[]; of: (bureauYear: string) => AuditEntry[] } {
   const shared = import.meta.env.DEV ? undefined : process.env[CHECK_RESULT_ENV];
-  if (!shared) return auditEntries(checkFolder(CONTENT_DIR).findings);
-  // The build stops this process if the check fails, so the file comes or the wait ends with the process.
-  while (!existsSync(shared)) await new Promise((done) => setTimeout(done, 100));
-  return auditEntries((JSON.parse(readFileSync(shared, 'utf8')) as { findings: Finding[] }).findings);
+  let all: AuditEntry[] | undefined;
+  let byBureauYear: Map<string, AuditEntry[]> | undefined;
+  const local = () => {
+    all ??= auditEntries(checkFolder(CONTENT_DIR).findings);
+    if (!byBureauYear) {
+      byBureauYear = new Map();
+      for (const f of all) byBureauYear.set(f.bureauYear, [...(byBureauYear.get(f.bureauYear) ?? []), f]);
+    }
+    return byBureauYear;
+  };
+  if (!shared) return { all: () => (local(), all!), of: (id) => local().get(id) ?? [] };
+  const bureaus = new Map<string, AuditEntry[]>();
+  return {
+    all: () => (all ??= auditEntries(waitForJson<{ findings: Finding[] }>(join(shared, '_all.json')).findings)),
+    of(id) {
+      const bureauId = id.split('/')[0]!;
+      let list = bureaus.get(bureauId);
+      if (!list) {
+        list = auditEntries(waitForJson<{ findings: Finding[] }>(join(shared, `${bureauId}.json`)).findings);
+        bureaus.set(bureauId, list);
+      }
+      return list.filter((f) => f.bureauYear === id);
+    },
+  };
 }
 
 let cached: Promise<Site> | undefined;
@@ -133,17 +163,17 @@ async function load(): Promise<Site> {
       glossary: d.data.glossary,
     })),
   );
-  const findings = await audit();
-  const byBureauYear = new Map<string, AuditEntry[]>();
-  for (const f of findings) byBureauYear.set(f.bureauYear, [...(byBureauYear.get(f.bureauYear) ?? []), f]);
+  const findings = findingsSource();
   return {
     config,
     bureaus,
     disclosures,
     regions: regionTree(bureaus),
     glossary,
-    audit: findings,
-    auditOf: (bureauYear: string) => byBureauYear.get(bureauYear) ?? [],
+    get audit() {
+      return findings.all();
+    },
+    auditOf: findings.of,
     bureau(id: string) {
       const b = byId.get(id);
       if (!b) throw new Error(`未知部门 / unknown bureau: ${id}`);

@@ -110,10 +110,11 @@ function writeStored(file: string, stored: Stored): void {
 }
 
 /**
- * The environment variable naming a file where `npm run check` writes its
- * findings (JSON { findings }) when it passes: scripts/build.ts sets it so
- * that astro build, running beside the check, reads them instead of checking
- * again (src/utils/site.ts).
+ * The environment variable naming a folder where `npm run check` writes its
+ * findings: <bureau-id>.json ({ findings }) as soon as a bureau is checked,
+ * and _all.json when the whole check passes (no bureau id starts with _). scripts/build.ts sets it so that
+ * astro build, running beside the check, reads them instead of checking again
+ * (src/utils/site.ts).
  */
 export const CHECK_RESULT_ENV = 'JUESUAN_CHECK_RESULT';
 
@@ -132,7 +133,14 @@ export function cacheFolderOf(root: string, cacheDir = defaultCacheDir()): strin
  * only bureaus whose files changed since the last run are parsed and checked.
  * The result is the same either way.
  */
-export function checkFolder(root: string, options: { cacheDir?: string | false } = {}): CheckedFolder {
+export function checkFolder(
+  root: string,
+  options: {
+    cacheDir?: string | false;
+    /** Called with each bureau's result as soon as it is known (from the cache or checked), in name order. */
+    onBureau?: (bureauId: string, result: { errors: ContentError[]; findings: Finding[] }) => void;
+  } = {},
+): CheckedFolder {
   const classificationDir = join(root, 'classifications');
   const { classification, errors: classificationErrors } = loadClassification(classificationDir);
   const code = options.cacheDir === false || process.env.JUESUAN_CHECK_CACHE === '0' ? null : codeDigest();
@@ -180,6 +188,7 @@ export function checkFolder(root: string, options: { cacheDir?: string | false }
       errors.push(...hit.errors);
       findings.push(...hit.findings);
       bureauYears += hit.years;
+      options.onBureau?.(bureauId, hit);
       continue;
     }
     const years = fresh.get(bureauId)!;
@@ -187,6 +196,7 @@ export function checkFolder(root: string, options: { cacheDir?: string | false }
     errors.push(...result.errors);
     findings.push(...result.findings);
     bureauYears += years.length;
+    options.onBureau?.(bureauId, result);
     const key = keys.get(bureauId);
     if (folder !== null && key !== undefined && !broken(bureauId)) {
       writeStored(join(folder, `${bureauId}.json`), { format: FORMAT, key, years: years.length, errors: result.errors, findings: result.findings });
