@@ -12,6 +12,7 @@ import { loadContent } from '../../src/core/load.ts';
 import { loadClassification } from '../../src/core/classification.ts';
 import { checkAll } from '../../src/core/check/index.ts';
 import { checkFolder } from '../../src/core/check/cache.ts';
+import { generate } from '../../scripts/synthetic/generate.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'check-cache-'));
 const root = join(work, 'content');
@@ -57,6 +58,16 @@ describe('checkFolder with its cache', () => {
   it('a changed classification list: every bureau is checked again', () => {
     appendFileSync(join(root, 'classifications/functional.yaml'), '\n# changed\n');
     expect(checkFolder(root, { cacheDir })).toMatchObject({ cached: 0, checked: 5 });
+  });
+
+  it('a site larger than one batch of bureaus: every bureau and bureau-year is loaded and checked once', () => {
+    const big = join(work, 'big');
+    generate({ dir: big, bureaus: 40, years: 1, seed: 3, classificationsDir: 'content/classifications' });
+    const { content } = loadContent(big);
+    const { classification } = loadClassification(join(big, 'classifications'));
+    const result = checkFolder(big, { cacheDir: false });
+    expect(result).toMatchObject({ bureaus: 40, bureauYears: 40, checked: 40, errors: [] });
+    expect(result.findings).toEqual(checkAll(content, classification).findings);
   });
 
   it('a broken file is reported on every run, and its bureau is not stored', () => {

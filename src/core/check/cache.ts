@@ -23,12 +23,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { loadClassification } from '../classification.ts';
-import { loadContent, type BureauYearEntry, type ContentError } from '../load.ts';
+import { loadContent, type BureauEntry, type BureauYearEntry, type ContentError } from '../load.ts';
 import { sortFindings, type Finding } from '../findings.ts';
 import { checkBureauFiles, checkYears } from './index.ts';
 
 /** Bump when the stored form changes. */
 const FORMAT = 1;
+/** Bureaus loaded and checked together. */
+const BATCH = 32;
 
 export interface CheckedFolder {
   bureaus: number;
@@ -167,47 +169,54 @@ export function checkFolder(
     }
   }
 
-  const { content, errors: loadErrors } = loadContent(root, { skipYear: (id) => stored.has(id.slice(0, id.indexOf('/'))) });
-
-  // The bureau-years checked in this run, by bureau.
-  const fresh = new Map<string, BureauYearEntry[]>();
-  for (const entry of content.years) fresh.set(entry.bureauId, [...(fresh.get(entry.bureauId) ?? []), entry]);
-  const display = (dir: string) => relative(process.cwd(), dir) || dir;
-  const broken = (bureauId: string) => {
-    const dir = display(join(bureausDir, bureauId));
-    return loadErrors.some((e) => e.file === dir || e.file.startsWith(dir + sep));
-  };
-
-  const errors: ContentError[] = [...classificationErrors, ...loadErrors];
-  const findings: Finding[] = [...checkBureauFiles(content)];
+  // Bureaus are loaded and checked a batch at a time, and only their findings are kept: memory does not grow
+  // with the size of the site (a parsed data.yaml with its line positions is many times the size of the file).
+  const names = listDirs(bureausDir);
+  const errors: ContentError[] = [...classificationErrors];
+  const findings: Finding[] = [];
+  const bureaus: BureauEntry[] = [];
   let bureauYears = 0;
-  // Bureau by bureau in name order, stored or checked now: the same order as without the cache.
-  for (const bureauId of [...new Set([...stored.keys(), ...fresh.keys()])].sort()) {
-    const hit = stored.get(bureauId);
-    if (hit) {
-      errors.push(...hit.errors);
-      findings.push(...hit.findings);
-      bureauYears += hit.years;
-      options.onBureau?.(bureauId, hit);
-      continue;
-    }
-    const years = fresh.get(bureauId)!;
-    const result = checkYears(years, classification);
-    errors.push(...result.errors);
-    findings.push(...result.findings);
-    bureauYears += years.length;
-    options.onBureau?.(bureauId, result);
-    const key = keys.get(bureauId);
-    if (folder !== null && key !== undefined && !broken(bureauId)) {
-      writeStored(join(folder, `${bureauId}.json`), { format: FORMAT, key, years: years.length, errors: result.errors, findings: result.findings });
+  let checked = 0;
+  const display = (dir: string) => relative(process.cwd(), dir) || dir;
+  for (let start = 0; start < names.length; start += BATCH) {
+    const batch = new Set(names.slice(start, start + BATCH));
+    const { content, errors: loadErrors } = loadContent(root, {
+      bureaus: (bureauId) => batch.has(bureauId),
+      skipYear: (id) => stored.has(id.slice(0, id.indexOf('/'))),
+    });
+    errors.push(...loadErrors);
+    bureaus.push(...content.bureaus);
+    const fresh = new Map<string, BureauYearEntry[]>();
+    for (const entry of content.years) fresh.set(entry.bureauId, [...(fresh.get(entry.bureauId) ?? []), entry]);
+    const broken = (bureauId: string) => {
+      const dir = display(join(bureausDir, bureauId));
+      return loadErrors.some((e) => e.file === dir || e.file.startsWith(dir + sep));
+    };
+    // Bureau by bureau in name order, stored or checked now: the same order as without the cache.
+    for (const bureauId of batch) {
+      const hit = stored.get(bureauId);
+      if (hit) {
+        errors.push(...hit.errors);
+        findings.push(...hit.findings);
+        bureauYears += hit.years;
+        options.onBureau?.(bureauId, hit);
+        continue;
+      }
+      const years = fresh.get(bureauId);
+      if (!years) continue;
+      const result = checkYears(years, classification);
+      checked++;
+      errors.push(...result.errors);
+      findings.push(...result.findings);
+      bureauYears += years.length;
+      options.onBureau?.(bureauId, result);
+      const key = keys.get(bureauId);
+      if (folder !== null && key !== undefined && !broken(bureauId)) {
+        writeStored(join(folder, `${bureauId}.json`), { format: FORMAT, key, years: years.length, errors: result.errors, findings: result.findings });
+      }
     }
   }
-  return {
-    bureaus: content.bureaus.length,
-    bureauYears,
-    errors,
-    findings: sortFindings(findings),
-    cached: stored.size,
-    checked: fresh.size,
-  };
+  // The rules across bureaus. (A bureau-year without its bureau cannot come from a folder: loadContent drops it.)
+  findings.push(...checkBureauFiles({ root, bureaus, years: [] }));
+  return { bureaus: bureaus.length, bureauYears, errors, findings: sortFindings(findings), cached: stored.size, checked };
 }
