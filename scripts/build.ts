@@ -110,7 +110,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     let t = Date.now();
     const checking = runNode(['scripts/check.ts', '--quiet'], env, logFile);
     let pages = 0;
-    const rendering = runNode(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', work], env, logFile, (line) => {
+    // A larger heap than Node's default (about 4 GB here): Astro keeps every bureau-year's data in its content store.
+    const rendering = runNode(['--max-old-space-size=6144', 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', work], env, logFile, (line) => {
       if (/\.html\b/.test(line)) progress.update(++pages);
     });
     progress.phase('核对内容 / check');
