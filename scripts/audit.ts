@@ -11,11 +11,9 @@
  * (schema errors, unknown figure names): then `npm run check` explains them.
  * The content folder is ./content, or $CONTENT_DIR.
  */
-import { join } from 'node:path';
-import { loadContent, formatContentError } from '../src/core/load.ts';
-import { loadClassification } from '../src/core/classification.ts';
+import { formatContentError } from '../src/core/load.ts';
 import { CONTENT_DIR } from '../src/core/paths.ts';
-import { checkAll } from '../src/core/check/index.ts';
+import { checkFolder } from '../src/core/check/cache.ts';
 import { auditEntries, auditJson, byBureauYear, byCertainty, countByCertainty, rulesMarkdown } from '../src/core/audit.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -25,11 +23,8 @@ function main(): number {
     console.log(rulesMarkdown());
     return 0;
   }
-  const { content, errors: loadErrors } = loadContent(CONTENT_DIR);
-  const { classification, errors: classificationErrors } = loadClassification(join(CONTENT_DIR, 'classifications'));
-  const { errors, findings } = checkAll(content, classification);
-  const contentErrors = [...classificationErrors, ...loadErrors, ...errors];
-  const counts = { bureaus: content.bureaus.length, bureauYears: content.years.length };
+  const { errors: contentErrors, findings, bureaus, bureauYears } = checkFolder(CONTENT_DIR);
+  const counts = { bureaus, bureauYears };
 
   if (args.has('--json')) {
     process.stdout.write(auditJson(findings, counts));

@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bureauAt, bureauYearDir, generate } from './synthetic/generate.ts';
+import { cacheFolderOf } from '../src/core/check/cache.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -156,6 +157,50 @@ async function searchFigures(site: string, queries: string[]): Promise<string[]>
   return lines;
 }
 
+/**
+ * Search through Pagefind's JS API (what the UI calls, without its 300 ms input
+ * debounce and rendering): a fresh visit of the home page, then the time from
+ * loading pagefind.js to the first result's data (title, excerpt, link), and
+ * the bytes downloaded for it. A second query on the same page is "warm".
+ */
+async function apiSearchFigures(site: string, queries: string[]): Promise<string[]> {
+  const { launch } = await import('../test/e2e/helpers/browser.ts');
+  const { serveStatic } = await import('../test/e2e/helpers/server.ts');
+  const server = await serveStatic(site, '/');
+  const browser = await launch();
+  const lines: string[] = [];
+  try {
+    for (const [i, q] of queries.entries()) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(server.url, { waitUntil: 'networkidle' });
+      let bytes = 0;
+      page.on('response', (r) => (bytes += Number(r.headers()['content-length'] ?? 0)));
+      const run = (query: string) =>
+        page.evaluate(async ({ query, bundle }) => {
+          const started = performance.now();
+          const pagefind = await import(bundle);
+          const search = await pagefind.search(query);
+          const first = await search.results[0]?.data();
+          return { ms: Math.round(performance.now() - started), count: search.results.length as number, url: (first?.url ?? '') as string };
+        }, { query, bundle: `${server.url}pagefind/pagefind.js` });
+      const cold = await run(q);
+      const coldBytes = bytes;
+      bytes = 0;
+      const warmQuery = queries[(i + 1) % queries.length]!;
+      const warm = await run(warmQuery);
+      lines.push(
+        `  JS API “${q}”：新访问首个结果 ${cold.ms} ms，下载 ${(coldBytes / 1024).toFixed(0)} KB（${cold.count} 个结果）；随后“${warmQuery}” ${warm.ms} ms，下载 ${(bytes / 1024).toFixed(0)} KB`,
+      );
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return lines;
+}
+
 async function main(): Promise<void> {
   const work = values.dir ? resolve(values.dir) : mkdtempSync(join(tmpdir(), `jsgk-bench-${bureaus}x${years}-`));
   const content = join(work, 'content');
@@ -191,10 +236,17 @@ async function main(): Promise<void> {
 
     if (!values['no-search']) {
       t = Date.now();
-      for (const line of await searchFigures(site, ['医疗救助', '三公经费', `${bureauAt(0).name}`, '公务接待费 2023'])) say(line);
+      const queries = ['医疗救助', '三公经费', `${bureauAt(0).name}`, '公务接待费 2023'];
+      say('搜索（Pagefind 界面，含其 300 ms 输入防抖）/ search through the UI, including its 300 ms debounce:');
+      for (const line of await searchFigures(site, queries)) say(line);
+      say('搜索（Pagefind JS API，不含防抖）/ search through the JS API:');
+      for (const line of await apiSearchFigures(site, queries)) say(line);
     }
   } finally {
-    if (!values.keep) rmSync(work, { recursive: true, force: true });
+    if (!values.keep) {
+      rmSync(work, { recursive: true, force: true });
+      rmSync(cacheFolderOf(content), { recursive: true, force: true });
+    }
     else console.log(`保留 / kept: ${work}`);
   }
 }

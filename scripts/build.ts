@@ -26,6 +26,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createProgress, type Progress } from './build/progress.ts';
 import { indexSite } from './index-search.ts';
+import { CHECK_RESULT_ENV } from '../src/core/check/cache.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -85,11 +86,13 @@ const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const out = resolve(options.out ?? join(ROOT, 'dist'));
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env };
   const progress = options.progress ?? createProgress();
   const tmpRoot = join(dirname(out), '.build-tmp');
   const work = join(tmpRoot, `${basename(out)}-${process.pid}-${Date.now()}`);
   const logFile = `${work}.log`;
+  // The check hands its findings to astro build through this folder, bureau by bureau (src/utils/site.ts waits for them).
+  const checkResult = `${work}.check`;
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env, [CHECK_RESULT_ENV]: checkResult };
   mkdirSync(tmpRoot, { recursive: true });
   const started = Date.now();
   const ms = { check: 0, render: 0, index: 0, publish: 0, total: 0 };
@@ -107,7 +110,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     let t = Date.now();
     const checking = runNode(['scripts/check.ts', '--quiet'], env, logFile);
     let pages = 0;
-    const rendering = runNode(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', work], env, logFile, (line) => {
+    // A larger heap than Node's default (about 4 GB here): Astro keeps every bureau-year's data in its content store.
+    const rendering = runNode(['--max-old-space-size=6144', 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', work], env, logFile, (line) => {
       if (/\.html\b/.test(line)) progress.update(++pages);
     });
     progress.phase('核对内容 / check');
@@ -165,6 +169,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     return { out, pages, indexed: indexed!.indexed, ms };
   } finally {
     rmSync(work, { recursive: true, force: true });
+    rmSync(checkResult, { recursive: true, force: true });
     try {
       rmdirSync(tmpRoot);
     } catch {

@@ -14,12 +14,12 @@
  * a bug in the checker itself exits 2 with a one-line message (DEBUG=1 for the stack).
  * The content folder is ./content, or $CONTENT_DIR (src/core/paths.ts).
  */
-import { loadContent, formatContentError, type ContentError } from '../src/core/load.ts';
-import { join } from 'node:path';
-import { loadClassification } from '../src/core/classification.ts';
+import { formatContentError, loadContent, type ContentError } from '../src/core/load.ts';
 import { CONTENT_DIR } from '../src/core/paths.ts';
 import { loadSiteConfig, siteConfigFile } from '../src/core/site-config.ts';
-import { checkAll } from '../src/core/check/index.ts';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkFolder, CHECK_RESULT_ENV } from '../src/core/check/cache.ts';
 import { sortFindings, type Finding } from '../src/core/findings.ts';
 import { checkArchive, loadArchive, loadVersions } from '../src/core/archive.ts';
 
@@ -41,24 +41,37 @@ function describe(f: Finding): string {
 }
 
 function main(): number {
-  const { content, errors: loadErrors } = loadContent(CONTENT_DIR);
-  const { classification, errors: classificationErrors } = loadClassification(join(CONTENT_DIR, 'classifications'));
+  // Only bureaus whose files changed since the last run are parsed and checked again (src/core/check/cache.ts).
   // The narrative: unknown figure names are content errors, disagreeing published figures are findings (warnings).
-  const checked = checkAll(content, classification);
+  // For astro build running beside the check (scripts/build.ts): each bureau's findings as soon as they are known.
+  const shared = process.env[CHECK_RESULT_ENV];
+  const share = (name: string, value: unknown) => {
+    writeFileSync(join(shared!, `${name}.tmp`), JSON.stringify(value));
+    renameSync(join(shared!, `${name}.tmp`), join(shared!, `${name}.json`));
+  };
+  if (shared) mkdirSync(shared, { recursive: true });
+  const checked = checkFolder(CONTENT_DIR, shared ? { onBureau: (bureauId, { findings }) => share(bureauId, { findings }) } : {});
   const { errors: siteErrors } = loadSiteConfig(siteConfigFile(CONTENT_DIR));
-  // Published bureau-years and earlier versions (content/archive.yaml, versions/<date>/).
-  const { versions, errors: versionErrors } = loadVersions(content);
-  const archiveErrors = [...loadArchive(CONTENT_DIR).errors, ...versionErrors];
-  const errors: ContentError[] = [...siteErrors, ...classificationErrors, ...loadErrors, ...checked.errors, ...archiveErrors];
-  const findings = sortFindings([...checked.findings, ...checkArchive(content, CONTENT_DIR, versions)]);
+  // Published bureau-years and earlier versions (content/archive.yaml, versions/<date>/). Only the bureau-years with a
+  // history (a versions/ folder, or corrections in data.yaml) are read again; the others only need to exist.
+  const withHistory = (id: string) => {
+    const folder = join(CONTENT_DIR, 'bureaus', id);
+    return existsSync(join(folder, 'versions')) || (existsSync(join(folder, 'data.yaml')) && readFileSync(join(folder, 'data.yaml'), 'utf8').includes('corrections'));
+  };
+  const archived = loadContent(CONTENT_DIR, { skipYear: (id) => !withHistory(id) });
+  const { versions, errors: versionErrors } = loadVersions(archived.content);
+  const presentIds = [...archived.unchanged, ...archived.content.years.map((y) => y.id)];
+  const errors: ContentError[] = [...siteErrors, ...checked.errors, ...loadArchive(CONTENT_DIR).errors, ...versionErrors];
+  const findings = sortFindings([...checked.findings, ...checkArchive(archived.content, CONTENT_DIR, versions, presentIds)]);
   const count = {
-    bureaus: content.bureaus.length,
-    bureauYears: content.years.length,
+    bureaus: checked.bureaus,
+    bureauYears: checked.bureauYears,
     contentErrors: errors.length,
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
   };
   const failed = count.contentErrors > 0 || count.errors > 0;
+  if (shared && !failed) share('_all', { findings });
 
   if (json) {
     process.stdout.write(`${JSON.stringify({ ok: !failed, summary: count, contentErrors: errors, findings }, null, 2)}\n`);
@@ -85,7 +98,8 @@ function main(): number {
     out.push('');
   }
   out.push(
-    `${failed ? '未通过' : '通过'}：${count.bureaus} 个部门，${count.bureauYears} 个部门年度；内容错误 ${count.contentErrors} 个，核对错误 ${count.errors} 个，警告 ${count.warnings} 个`,
+    `${failed ? '未通过' : '通过'}：${count.bureaus} 个部门，${count.bureauYears} 个部门年度；内容错误 ${count.contentErrors} 个，核对错误 ${count.errors} 个，警告 ${count.warnings} 个` +
+      (checked.cached > 0 ? `（${checked.cached} 个部门未改动，结果取自缓存 / unchanged, from the cache）` : ''),
   );
   console.log(out.join('\n'));
   return failed ? 1 : 0;

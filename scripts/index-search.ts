@@ -4,7 +4,8 @@
  *
  * Only the bureau-year pages carry data-pagefind-body (their main content),
  * with filters 部门, 年度, 地区 and 部分; their part and table headings have
- * ids, so results link to the matching part. Any Pagefind error fails the
+ * ids, so results link to the matching part. The table rows are not indexed
+ * (NOT_INDEXED below). Any Pagefind error fails the
  * build (exit 1): a broken index must not be published.
  *
  * Usage: node scripts/index-search.ts [dist-folder]   (default: dist)
@@ -17,6 +18,17 @@ import * as pagefind from 'pagefind';
 function htmlFiles(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
 }
+
+/**
+ * Left out of the index: the rows of the nine tables and the data tables under
+ * the charts. They are two thirds of a page's words (mostly numbers, each a
+ * word of its own, and the same 科目 names on every page) and more than half of
+ * the indexing time. What stays searchable: the narrative with every figure it
+ * cites, the tables' headings (公开NN表 …: results link to #tNN), the
+ * self-evaluations and the rest of the page. Numbers that appear only in a
+ * table's cells are found by opening the table (or its CSV), not by search.
+ */
+export const NOT_INDEXED = ['.table-block tr', '.chart-table'] as const;
 
 export interface IndexResult {
   /** Bureau-year pages indexed. */
@@ -36,7 +48,7 @@ export async function indexSite(site: string): Promise<IndexResult> {
 
   const started = Date.now();
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn', excludeSelectors: [...NOT_INDEXED] });
     if (errors.length > 0 || !index) throw new Error(`Pagefind 无法创建索引 / cannot create the index:\n${errors.join('\n')}`);
     const added = await index.addDirectory({ path: site });
     if (added.errors.length > 0) throw new Error(`Pagefind 索引出错 / indexing failed:\n${added.errors.join('\n')}`);

@@ -11,12 +11,12 @@
  * schema below gives the collections their types and is not run twice).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
-import { bureauSchema, bureauYearSchema } from './core/schema.ts';
-import { loadContent, contentErrorsError } from './core/load.ts';
+import { bureauSchema, bureauYearSchema, type BureauYear } from './core/schema.ts';
+import { loadContent, contentErrorsError, type ContentError } from './core/load.ts';
 import { CONTENT_DIR } from './core/paths.ts';
 
 /** The loader and schema source: when they change, every stored entry is parsed again. */
@@ -25,29 +25,51 @@ const codeDigest = createHash('sha1')
   .digest('hex')
   .slice(0, 12);
 
+/** Bureaus read together when syncing the bureau-years. */
+const BATCH = 32;
+
 function contentLoader(kind: 'bureaus' | 'years'): Loader {
   return {
     name: `disclosure-${kind}`,
     load: async ({ store, generateDigest, watcher, logger }) => {
       const sync = () => {
-        const { content, errors, unchanged } = loadContent(CONTENT_DIR, {
-          // The bureaus collection needs no bureau-year; the years collection only the changed ones.
-          skipYear: kind === 'bureaus' ? () => true : (id, digest) => store.get(id)?.digest === `${codeDigest}:${digest}`,
-        });
-        // The years collection reads every changed file and reports all errors (its own and the bureaus'); the
-        // bureaus collection skips the years, so its list would be partial: it leaves the reporting to the years.
-        if (errors.length > 0 && kind === 'years') throw contentErrorsError(errors);
-        const present = new Set<string>(kind === 'bureaus' ? content.bureaus.map((b) => b.id) : [...unchanged, ...content.years.map((y) => y.id)]);
-        for (const id of store.keys()) if (!present.has(id)) store.delete(id);
         if (kind === 'bureaus') {
+          // The bureaus collection needs no bureau-year. Its error list would be partial (it skips the years), so it
+          // leaves the reporting to the years collection, which reports every error, the bureaus' included.
+          const { content } = loadContent(CONTENT_DIR, { skipYear: () => true });
+          const present = new Set(content.bureaus.map((b) => b.id));
+          for (const id of store.keys()) if (!present.has(id)) store.delete(id);
           for (const b of content.bureaus) {
             store.set({ id: b.id, data: b.data, filePath: b.file, digest: generateDigest(JSON.stringify(b.data)) });
           }
-        } else {
-          for (const y of content.years) {
-            store.set({ id: y.id, data: y.data, body: y.narrative, filePath: y.dataFile, digest: `${codeDigest}:${y.digest}` });
+          return;
+        }
+        // The years collection: only the changed entries are parsed, a batch of bureaus at a time, so the parsed
+        // YAML (with its line positions, many times the size of the file) of only one batch is in memory at once.
+        // Nothing is stored until every batch is read: a content error leaves the store as it was.
+        const errors: ContentError[] = [];
+        const present = new Set<string>();
+        const changed: { id: string; data: BureauYear; body: string; filePath: string; digest: string }[] = [];
+        const bureausDir = join(CONTENT_DIR, 'bureaus');
+        const names = existsSync(bureausDir) ? readdirSync(bureausDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+        for (let start = 0; start < Math.max(names.length, 1); start += BATCH) {
+          const batch = new Set(names.slice(start, start + BATCH));
+          const loaded = loadContent(CONTENT_DIR, {
+            bureaus: (bureauId) => batch.has(bureauId),
+            skipYear: (id, digest) => store.get(id)?.digest === `${codeDigest}:${digest}`,
+          });
+          errors.push(...loaded.errors);
+          for (const id of loaded.unchanged) present.add(id);
+          for (const y of loaded.content.years) {
+            present.add(y.id);
+            changed.push({ id: y.id, data: y.data, body: y.narrative, filePath: y.dataFile, digest: `${codeDigest}:${y.digest}` });
           }
-          if (unchanged.length > 0) logger.info(`${content.years.length} 个部门年度有改动，${unchanged.length} 个未改动 / changed ${content.years.length}, unchanged ${unchanged.length}`);
+        }
+        if (errors.length > 0) throw contentErrorsError(errors);
+        for (const id of store.keys()) if (!present.has(id)) store.delete(id);
+        for (const y of changed) store.set(y);
+        if (present.size > changed.length) {
+          logger.info(`${changed.length} 个部门年度有改动，${present.size - changed.length} 个未改动 / changed ${changed.length}, unchanged ${present.size - changed.length}`);
         }
       };
       sync();

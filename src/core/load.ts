@@ -72,6 +72,8 @@ export interface LoadOptions {
    * already, e.g. Astro's data store). Skipped ids are listed in `unchanged`.
    */
   skipYear?: (id: string, digest: string) => boolean;
+  /** Only the bureau folders this returns true for are read (all when absent): to load a large site in batches. */
+  bureaus?: (bureauId: string) => boolean;
 }
 
 export interface Content {
@@ -287,6 +289,7 @@ export function loadContent(root: string, options: LoadOptions = {}): { content:
   const display = (file: string) => relative(process.cwd(), file) || file;
 
   for (const bureauId of listDirs(bureausDir)) {
+    if (options.bureaus && !options.bureaus(bureauId)) continue;
     const bureauDir = join(bureausDir, bureauId);
     const bureauFile = join(bureauDir, 'bureau.yaml');
     if (!isSafeId(bureauId)) {

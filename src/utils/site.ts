@@ -1,18 +1,21 @@
 /**
  * Route data: the content collections turned into what the pages render.
- * Every bureau-year goes through `analyse()` when a page needs it (see
- * lazyDisclosure), so every page reads the same figures.
+ * Every bureau-year goes through the steps of `analyse()` when a page needs
+ * them (see lazyDisclosure), so every page reads the same figures.
  */
 import { getCollection } from 'astro:content';
-import { analyse, previousYear, type Disclosure } from '../core/disclosure.ts';
+import { previousYear, type analyse, type Disclosure } from '../core/disclosure.ts';
+import { computeFigures, type Figures } from '../core/figures.ts';
+import { renderNarrative, type RenderedNarrative } from '../core/narrative.ts';
 import type { Bureau, BureauYear } from '../core/schema.ts';
 import { requireSiteConfig, type SiteConfig } from '../core/site-config.ts';
 import { contentErrorsError, loadContent } from '../core/load.ts';
 import { CONTENT_DIR } from '../core/paths.ts';
 import { mergeGlossary, regionTree, type GlossaryTerm, type RegionTree } from '../core/catalogue.ts';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadClassification } from '../core/classification.ts';
-import { checkAll } from '../core/check/index.ts';
+import { checkFolder, CHECK_RESULT_ENV } from '../core/check/cache.ts';
+import type { Finding } from '../core/findings.ts';
 import { auditEntries, type AuditEntry } from '../core/audit.ts';
 import { compareText } from '../core/order.ts';
 
@@ -36,34 +39,77 @@ export interface Site {
   bureau(id: string): BureauInfo;
 }
 
-/** The checker and the audit over the same content folder (the build ran `npm run check` first). */
-function audit(): AuditEntry[] {
-  const { content } = loadContent(CONTENT_DIR);
-  const { classification } = loadClassification(join(CONTENT_DIR, 'classifications'));
-  return auditEntries(checkAll(content, classification).findings);
+/** Block until `file` exists (another process writes it whole, by rename), then read it. */
+function waitForJson<T>(file: string): T {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (!existsSync(file)) Atomics.wait(pause, 0, 0, 50);
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
+/**
+ * The findings of the checker and the audit over the same content folder.
+ * `npm run build` runs the check beside astro build and names the folder
+ * where it writes them (CHECK_RESULT_ENV): one file per bureau as soon as that
+ * bureau is checked, and _all.json at the end. A page waits for its bureau's
+ * file only, so pages are rendered while the check is still running, and
+ * nothing is checked twice. Otherwise (astro dev, astro build alone) the check
+ * runs here, with its cache (src/core/check/cache.ts).
+ */
+function findingsSource(): { all: () => AuditEntry[]; of: (bureauYear: string) => AuditEntry[] } {
+  const shared = import.meta.env.DEV ? undefined : process.env[CHECK_RESULT_ENV];
+  let all: AuditEntry[] | undefined;
+  let byBureauYear: Map<string, AuditEntry[]> | undefined;
+  const local = () => {
+    all ??= auditEntries(checkFolder(CONTENT_DIR).findings);
+    if (!byBureauYear) {
+      byBureauYear = new Map();
+      for (const f of all) byBureauYear.set(f.bureauYear, [...(byBureauYear.get(f.bureauYear) ?? []), f]);
+    }
+    return byBureauYear;
+  };
+  if (!shared) return { all: () => (local(), all!), of: (id) => local().get(id) ?? [] };
+  const bureaus = new Map<string, AuditEntry[]>();
+  return {
+    all: () => (all ??= auditEntries(waitForJson<{ findings: Finding[] }>(join(shared, '_all.json')).findings)),
+    of(id) {
+      const bureauId = id.split('/')[0]!;
+      let list = bureaus.get(bureauId);
+      if (!list) {
+        list = auditEntries(waitForJson<{ findings: Finding[] }>(join(shared, `${bureauId}.json`)).findings);
+        bureaus.set(bureauId, list);
+      }
+      return list.filter((f) => f.bureauYear === id);
+    },
+  };
 }
 
 let cached: Promise<Site> | undefined;
 
 /**
  * Figures and the rendered narrative are computed when a page first asks for
- * them, and only the most recently used are kept: memory stays flat however
- * many bureau-years the site has (pages are rendered one after another, and a
- * page needs at most its bureau's years).
+ * them (the same computeFigures and renderNarrative that analyse() runs), and
+ * only the most recently used are kept: memory stays flat however many
+ * bureau-years the site has (pages are rendered one after another, and a page
+ * needs at most its bureau's years). The figures and the narrative are kept
+ * apart: the charts and trends of a bureau need every year's figures, but only
+ * the year page needs its narrative, the costliest part.
  */
 const RECENT = 64;
-const recent = new Map<string, Disclosure>();
+const recentFigures = new Map<string, Figures>();
+const recentNarratives = new Map<string, RenderedNarrative>();
+
+function remember<T>(recent: Map<string, T>, id: string, make: () => T): T {
+  let value = recent.get(id);
+  if (value !== undefined) recent.delete(id);
+  else value = make();
+  recent.set(id, value);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+  return value;
+}
 
 function lazyDisclosure(input: Parameters<typeof analyse>[0]): Disclosure {
-  const analysed = (): Disclosure => {
-    let d = recent.get(input.id);
-    if (d) recent.delete(input.id);
-    else d = analyse(input);
-    recent.set(input.id, d);
-    if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
-    return d;
-  };
   const [bureauId = '', year = ''] = input.id.split('/');
+  const figures = () => remember(recentFigures, input.id, () => computeFigures(input.data, input.previous));
   return {
     id: input.id,
     bureauId,
@@ -71,10 +117,10 @@ function lazyDisclosure(input: Parameters<typeof analyse>[0]): Disclosure {
     data: input.data,
     ...(input.previous ? { previous: input.previous } : {}),
     get figures() {
-      return analysed().figures;
+      return figures();
     },
     get narrative() {
-      return analysed().narrative;
+      return remember(recentNarratives, input.id, () => renderNarrative(input.narrative, figures(), input.data, input.narrativeFile));
     },
   };
 }
@@ -118,15 +164,17 @@ async function load(): Promise<Site> {
       glossary: d.data.glossary,
     })),
   );
-  const findings = audit();
+  const findings = findingsSource();
   return {
     config,
     bureaus,
     disclosures,
     regions: regionTree(bureaus),
     glossary,
-    audit: findings,
-    auditOf: (bureauYear: string) => findings.filter((f) => f.bureauYear === bureauYear),
+    get audit() {
+      return findings.all();
+    },
+    auditOf: findings.of,
     bureau(id: string) {
       const b = byId.get(id);
       if (!b) throw new Error(`未知部门 / unknown bureau: ${id}`);

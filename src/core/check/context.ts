@@ -69,6 +69,12 @@ export interface Term {
 
 const ZERO = new D(0);
 
+/** roundingTolerance as a decimal, made once per number of addends. */
+const tolerances: Dec[] = [];
+function toleranceFor(addends: number): Dec {
+  return (tolerances[addends] ??= new D(roundingTolerance(addends)));
+}
+
 /**
  * Read a cell of a table. In a table transcribed from its printed form a blank
  * cell is nil (0); in one rebuilt from the narrative it is unknown; a table
@@ -129,19 +135,23 @@ export function checkIdentity(ctx: Ctx, spec: IdentitySpec): void {
   const allPlus = terms.every((t) => (t.sign ?? 1) === 1);
   const unknown = terms.some((t) => t.value === null);
   const addends = terms.filter((t) => t.printed).length;
-  const tolerance = new D(roundingTolerance(addends));
-  let total = new D(0);
+  if (target.value === null) return;
+  const tolerance = toleranceFor(addends);
+  let total = ZERO;
   for (const t of terms) if (t.value !== null) total = t.sign === -1 ? total.minus(t.value) : total.plus(t.value);
 
-  const values: Record<string, string> = { [target.label]: termText(target), [spec.formula]: amountText(total) };
-  for (const t of terms) if (t.printed && !(t.label in values)) values[t.label] = termText(t);
-
-  if (target.value === null) return;
+  // The values a finding shows, formatted only when there is a finding (most identities hold).
+  const shown = (): Record<string, string> => {
+    const values: Record<string, string> = { [target.label]: termText(target), [spec.formula]: amountText(total) };
+    for (const t of terms) if (t.printed && !(t.label in values)) values[t.label] = termText(t);
+    return values;
+  };
   if (unknown || spec.boundOnly) {
     // Only a bound is known: the known addends must not already exceed the target.
     if (!allPlus) return;
     const over = total.minus(target.value);
     if (!unknown && spec.shortfallRule && over.negated().gt(tolerance)) {
+      const values = shown();
       values['未列明'] = amountText(over.negated());
       report(ctx, {
         severity: 'warning',
@@ -153,6 +163,7 @@ export function checkIdentity(ctx: Ctx, spec: IdentitySpec): void {
       return;
     }
     if (over.lte(tolerance)) return;
+    const values = shown();
     values['超出'] = amountText(over);
     report(ctx, {
       severity: 'error',
@@ -167,6 +178,7 @@ export function checkIdentity(ctx: Ctx, spec: IdentitySpec): void {
   if (diff.isZero()) return;
   const miss = diff.abs();
   const severity: Severity = miss.lte(tolerance) ? 'warning' : 'error';
+  const values = shown();
   values['差额'] = amountText(diff);
   const tail =
     severity === 'warning'
@@ -186,7 +198,7 @@ export function checkAtMost(ctx: Ctx, spec: { rule: string; path: Path; part: Te
   const { part, whole } = spec;
   if (part.value === null || whole.value === null) return;
   const over = part.value.minus(whole.value);
-  if (over.lte(new D(roundingTolerance(1)))) return;
+  if (over.lte(toleranceFor(1))) return;
   report(ctx, {
     severity: 'error',
     rule: spec.rule,

@@ -15,7 +15,8 @@ import { checkCodes } from './codes.ts';
 import { checkCompleteness } from './completeness.ts';
 import { checkDuplicates } from './duplicates.ts';
 import { checkFacts } from './facts.ts';
-import { checkSite } from './site.ts';
+import { bureauFindings, priorYearFindings } from './site.ts';
+import { checkLineage } from './lineage.ts';
 import { checkNarrative } from './narrative.ts';
 import { RULES } from './rules.ts';
 import { checkDraft } from './draft.ts';
@@ -75,8 +76,35 @@ function acknowledge(f: Finding, entry: BureauYearEntry): Finding {
 }
 
 export function checkContent(content: Content, classification: Classification): Finding[] {
-  const findings = content.years.flatMap((entry) => checkBureauYear(entry, classification));
-  return sortFindings([...findings, ...checkSite(content).map((f) => withAudit({ ...f, part: f.part ?? '部门信息' }))]);
+  return sortFindings([...checkBureauFiles(content), ...checkYearRules(content.years, classification)]);
+}
+
+/** The rules about the bureau files (names, parents, predecessors and successors): cheap, over the whole site. */
+export function checkBureauFiles(content: Content): Finding[] {
+  return [...bureauFindings(content), ...checkLineage(content)].map((f) => withAudit({ ...f, part: f.part ?? '部门信息' }));
+}
+
+/** The rules over the data of these bureau-years; last year's document is looked up among them. */
+function checkYearRules(years: readonly BureauYearEntry[], classification: Classification): Finding[] {
+  return [
+    ...years.flatMap((entry) => checkBureauYear(entry, classification)),
+    ...priorYearFindings(years).map((f) => withAudit({ ...f, part: f.part ?? '部门信息' })),
+  ];
+}
+
+/**
+ * Everything the checker and the audit find in some bureau-years: the rules
+ * over their data and the audit of their narratives. The result of a
+ * bureau-year depends only on it and the other years of its bureau (last
+ * year's data), so the years of one bureau can be checked on their own
+ * (src/core/check/cache.ts keeps the result per bureau).
+ */
+export function checkYears(years: readonly BureauYearEntry[], classification: Classification): { errors: ContentError[]; findings: Finding[] } {
+  const narratives = years.map((entry) => checkNarrative(entry, years));
+  return {
+    errors: narratives.flatMap((n) => n.errors),
+    findings: [...checkYearRules(years, classification), ...narratives.flatMap((n) => n.findings)],
+  };
 }
 
 /**
@@ -85,9 +113,6 @@ export function checkContent(content: Content, classification: Classification): 
  * errors (bad files, unknown figure names) that stop the build.
  */
 export function checkAll(content: Content, classification: Classification): { errors: ContentError[]; findings: Finding[] } {
-  const narratives = content.years.map((entry) => checkNarrative(entry, content.years));
-  return {
-    errors: narratives.flatMap((n) => n.errors),
-    findings: sortFindings([...checkContent(content, classification), ...narratives.flatMap((n) => n.findings)]),
-  };
+  const years = checkYears(content.years, classification);
+  return { errors: years.errors, findings: sortFindings([...checkBureauFiles(content), ...years.findings]) };
 }

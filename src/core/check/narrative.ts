@@ -10,9 +10,9 @@
  */
 import type { BureauYearEntry, ContentError } from '../load.ts';
 import { referenceAnchor, anchorId, type Finding, type FindingInput, type Certainty } from '../findings.ts';
-import { analyse, previousYear } from '../disclosure.ts';
-import type { FigureReference, Passage, RenderedNarrative } from '../narrative.ts';
-import { formatFigure, type Figure, type Figures } from '../figures.ts';
+import { previousYear } from '../disclosure.ts';
+import { renderNarrative, type FigureReference, type Passage, type RenderedNarrative } from '../narrative.ts';
+import { computeFigures, formatFigure, type Figure, type Figures } from '../figures.ts';
 import { parsePublished } from '../published.ts';
 import { D, round } from '../money.ts';
 import type { BureauYear } from '../schema.ts';
@@ -21,27 +21,22 @@ export function checkNarrative(
   entry: BureauYearEntry,
   all: readonly BureauYearEntry[],
 ): { errors: ContentError[]; findings: Finding[] } {
-  const previous = previousYear(all, entry);
-  const disclosure = analyse({
-    id: entry.id,
-    data: entry.data,
-    narrative: entry.narrative,
-    narrativeFile: entry.narrativeFile,
-    ...(previous ? { previous: previous.data } : {}),
-  });
-  const findings = auditNarrative(disclosure.narrative, disclosure.figures, {
+  const figures = computeFigures(entry.data, previousYear(all, entry)?.data);
+  // The same resolution of figure references as the page's, without making the HTML.
+  const narrative = renderNarrative(entry.narrative, figures, entry.data, entry.narrativeFile, { html: false });
+  const findings = auditNarrative(narrative, figures, {
     bureauYear: entry.id,
     file: entry.narrativeFile,
     data: entry.data,
   });
-  if (entry.data.draft === undefined) return { errors: disclosure.narrative.errors, findings };
+  if (entry.data.draft === undefined) return { errors: narrative.errors, findings };
   // In a draft (npm run new) a figure named by last year's prose may not exist until its table is filled.
-  const pending = (e: ContentError) => e.field !== '' && !disclosure.figures.has(e.field) && e.message.includes('unknown figure name');
+  const pending = (e: ContentError) => e.field !== '' && !figures.has(e.field) && e.message.includes('unknown figure name');
   return {
-    errors: disclosure.narrative.errors.filter((e) => !pending(e)),
+    errors: narrative.errors.filter((e) => !pending(e)),
     findings: [
       ...findings,
-      ...disclosure.narrative.errors.filter(pending).map(
+      ...narrative.errors.filter(pending).map(
         (e): Finding => ({
           severity: 'error',
           rule: 'draft.todo',

@@ -8,13 +8,12 @@ import { normalizeName } from '../classification.ts';
 import type { Finding } from '../findings.ts';
 import { cell, checkIdentity, fact, newCtx, view, type Path, type Term } from './context.ts';
 import { t01Line, t04Income, t09Term } from './identities.ts';
-import { checkLineage } from './lineage.ts';
 
 function siteFinding(f: Omit<Finding, 'bureauYear' | 'values'> & { values?: Record<string, string> }, bureauYear = ''): Finding {
   return { bureauYear, values: {}, ...f };
 }
 
-function bureauFindings(content: Content): Finding[] {
+export function bureauFindings(content: Content): Finding[] {
   const out: Finding[] = [];
   const ids = new Set(content.bureaus.map((b) => b.id));
   for (const entry of content.years) {
@@ -95,10 +94,10 @@ function bureauFindings(content: Content): Finding[] {
 }
 
 /** Last year's figures stated in a document against last year's own document. */
-function priorYearFindings(content: Content): Finding[] {
+export function priorYearFindings(years: readonly BureauYearEntry[]): Finding[] {
   const out: Finding[] = [];
-  const byId = new Map(content.years.map((e) => [e.id, e]));
-  for (const entry of content.years) {
+  const byId = new Map(years.map((e) => [e.id, e]));
+  for (const entry of years) {
     const prior = entry.data.prior;
     if (!prior) continue;
     const last = byId.get(`${entry.bureauId}/${prior.year}`);
@@ -141,10 +140,6 @@ function priorYearFindings(content: Content): Finding[] {
     out.push(...ctx.findings);
   }
   return out;
-}
-
-export function checkSite(content: Content): Finding[] {
-  return [...bureauFindings(content), ...priorYearFindings(content), ...checkLineage(content)];
 }
 
 export type { BureauYearEntry };

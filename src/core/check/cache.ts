@@ -1,0 +1,222 @@
+/**
+ * The checker over a content folder, with its result kept per bureau.
+ *
+ * What the checker finds in a bureau-year depends only on that bureau's files
+ * (its data.yaml and narrative.md, and last year's), the classification lists
+ * and the checker's own code. So the result of each bureau is stored under a
+ * key made of exactly those: the bytes of the bureau's bureau.yaml, the names
+ * of its folders and files and the bytes of every data.yaml and narrative.md,
+ * the bytes of the classification lists, and the source of src/core with the
+ * package-lock (library versions). A bureau whose key is unchanged is neither
+ * parsed nor checked again; its findings are read back. The rules about the
+ * bureau files across the site (two bureaus with one name, a parent that does
+ * not exist) are cheap and always run.
+ *
+ * A bureau with a file that cannot be read or validated is never stored: its
+ * errors are reported afresh on every run.
+ *
+ * The cache lives in node_modules/.cache/juesuan-check/ (one folder per content
+ * folder, one JSON file per bureau); deleting it only makes the next check slower.
+ * JUESUAN_CHECK_CACHE=0 turns it off.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { loadClassification } from '../classification.ts';
+import { loadContent, type BureauEntry, type BureauYearEntry, type ContentError } from '../load.ts';
+import { sortFindings, type Finding } from '../findings.ts';
+import { checkBureauFiles, checkYears } from './index.ts';
+
+/** Bump when the stored form changes. */
+const FORMAT = 1;
+/** Bureaus loaded and checked together. */
+const BATCH = 32;
+
+export interface CheckedFolder {
+  bureaus: number;
+  bureauYears: number;
+  /** Content errors: unreadable or invalid files, unknown figure names. Any of them stops the build. */
+  errors: ContentError[];
+  findings: Finding[];
+  /** Bureaus whose result came from the cache, and those checked in this run. */
+  cached: number;
+  checked: number;
+}
+
+interface Stored {
+  format: number;
+  key: string;
+  years: number;
+  errors: ContentError[];
+  findings: Finding[];
+}
+
+const sha1 = () => createHash('sha1');
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).sort();
+}
+
+let codeDigestMemo: string | null | undefined;
+/** The checker's source (all of src/core, run from the project folder) and the library versions; null when they cannot be found. */
+function codeDigest(): string | null {
+  if (codeDigestMemo !== undefined) return codeDigestMemo;
+  const core = resolve('src/core');
+  const lock = resolve('package-lock.json');
+  const files = filesUnder(core);
+  if (files.length === 0 || !existsSync(lock)) return (codeDigestMemo = null);
+  const h = sha1().update(`format ${FORMAT}\0`).update(readFileSync(lock));
+  for (const f of files) h.update(`\0${f}\0`).update(readFileSync(join(core, f)));
+  return (codeDigestMemo = h.digest('hex'));
+}
+
+function listDirs(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => statSync(join(dir, name)).isDirectory())
+    .sort();
+}
+
+/** The key of one bureau's result: everything its findings depend on (see the top of this file). */
+function bureauKey(base: string, bureauDir: string): string {
+  const h = sha1().update(base);
+  const bureauFile = join(bureauDir, 'bureau.yaml');
+  h.update('\0bureau.yaml\0').update(existsSync(bureauFile) ? readFileSync(bureauFile) : '(none)');
+  for (const name of readdirSync(bureauDir).sort()) {
+    h.update(`\0${name}`);
+    const dir = join(bureauDir, name);
+    if (!statSync(dir).isDirectory()) continue;
+    for (const file of readdirSync(dir).sort()) {
+      h.update(`\0${name}/${file}`);
+      if (file === 'data.yaml' || file === 'narrative.md') h.update('\0').update(readFileSync(join(dir, file)));
+    }
+  }
+  return h.digest('hex');
+}
+
+function readStored(file: string, key: string): Stored | null {
+  try {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as Stored;
+    return stored.format === FORMAT && stored.key === key ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Written to a temporary name and renamed, so a reader (another build) never sees half a file. */
+function writeStored(file: string, stored: Stored): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(stored));
+  renameSync(tmp, file);
+}
+
+/**
+ * The environment variable naming a folder where `npm run check` writes its
+ * findings: <bureau-id>.json ({ findings }) as soon as a bureau is checked,
+ * and _all.json when the whole check passes (no bureau id starts with _). scripts/build.ts sets it so that
+ * astro build, running beside the check, reads them instead of checking again
+ * (src/utils/site.ts).
+ */
+export const CHECK_RESULT_ENV = 'JUESUAN_CHECK_RESULT';
+
+export function defaultCacheDir(): string {
+  return resolve('node_modules/.cache/juesuan-check');
+}
+
+/** Where the results of one content folder are kept. */
+export function cacheFolderOf(root: string, cacheDir = defaultCacheDir()): string {
+  return join(cacheDir, sha1().update(`${resolve(root)}\0${process.cwd()}`).digest('hex').slice(0, 16));
+}
+
+/**
+ * Load and check the content folder `root` (holding bureaus/ and
+ * classifications/). With a cache folder (the default; false turns it off),
+ * only bureaus whose files changed since the last run are parsed and checked.
+ * The result is the same either way.
+ */
+export function checkFolder(
+  root: string,
+  options: {
+    cacheDir?: string | false;
+    /** Called with each bureau's result as soon as it is known (from the cache or checked), in name order. */
+    onBureau?: (bureauId: string, result: { errors: ContentError[]; findings: Finding[] }) => void;
+  } = {},
+): CheckedFolder {
+  const classificationDir = join(root, 'classifications');
+  const { classification, errors: classificationErrors } = loadClassification(classificationDir);
+  const code = options.cacheDir === false || process.env.JUESUAN_CHECK_CACHE === '0' ? null : codeDigest();
+  // Display paths in findings are relative to the working folder: it is part of the key.
+  const folder = code === null ? null : cacheFolderOf(root, options.cacheDir || defaultCacheDir());
+
+  const bureausDir = join(root, 'bureaus');
+  const stored = new Map<string, Stored>();
+  const keys = new Map<string, string>();
+  if (folder !== null && classificationErrors.length === 0) {
+    const base = sha1().update(code!);
+    for (const kind of ['functional', 'economic']) base.update('\0').update(readFileSync(join(classificationDir, `${kind}.yaml`)));
+    const baseDigest = base.digest('hex');
+    mkdirSync(folder, { recursive: true });
+    for (const bureauId of listDirs(bureausDir)) {
+      const key = bureauKey(baseDigest, join(bureausDir, bureauId));
+      keys.set(bureauId, key);
+      const hit = readStored(join(folder, `${bureauId}.json`), key);
+      if (hit) stored.set(bureauId, hit);
+    }
+    // Results of bureaus that are gone.
+    for (const file of readdirSync(folder)) {
+      if (file.endsWith('.json') && !keys.has(file.slice(0, -'.json'.length))) rmSync(join(folder, file), { force: true });
+    }
+  }
+
+  // Bureaus are loaded and checked a batch at a time, and only their findings are kept: memory does not grow
+  // with the size of the site (a parsed data.yaml with its line positions is many times the size of the file).
+  const names = listDirs(bureausDir);
+  const errors: ContentError[] = [...classificationErrors];
+  const findings: Finding[] = [];
+  const bureaus: BureauEntry[] = [];
+  let bureauYears = 0;
+  let checked = 0;
+  const display = (dir: string) => relative(process.cwd(), dir) || dir;
+  for (let start = 0; start < names.length; start += BATCH) {
+    const batch = new Set(names.slice(start, start + BATCH));
+    const { content, errors: loadErrors } = loadContent(root, {
+      bureaus: (bureauId) => batch.has(bureauId),
+      skipYear: (id) => stored.has(id.slice(0, id.indexOf('/'))),
+    });
+    errors.push(...loadErrors);
+    bureaus.push(...content.bureaus);
+    const fresh = new Map<string, BureauYearEntry[]>();
+    for (const entry of content.years) fresh.set(entry.bureauId, [...(fresh.get(entry.bureauId) ?? []), entry]);
+    const broken = (bureauId: string) => {
+      const dir = display(join(bureausDir, bureauId));
+      return loadErrors.some((e) => e.file === dir || e.file.startsWith(dir + sep));
+    };
+    // Bureau by bureau in name order, stored or checked now: the same order as without the cache.
+    for (const bureauId of batch) {
+      const hit = stored.get(bureauId);
+      if (hit) {
+        errors.push(...hit.errors);
+        findings.push(...hit.findings);
+        bureauYears += hit.years;
+        options.onBureau?.(bureauId, hit);
+        continue;
+      }
+      const years = fresh.get(bureauId);
+      if (!years) continue;
+      const result = checkYears(years, classification);
+      checked++;
+      errors.push(...result.errors);
+      findings.push(...result.findings);
+      bureauYears += years.length;
+      options.onBureau?.(bureauId, result);
+      const key = keys.get(bureauId);
+      if (folder !== null && key !== undefined && !broken(bureauId)) {
+        writeStored(join(folder, `${bureauId}.json`), { format: FORMAT, key, years: years.length, errors: result.errors, findings: result.findings });
+      }
+    }
+  }
+  // The rules across bureaus. (A bureau-year without its bureau cannot come from a folder: loadContent drops it.)
+  findings.push(...checkBureauFiles({ root, bureaus, years: [] }));
+  return { bureaus: bureaus.length, bureauYears, errors, findings: sortFindings(findings), cached: stored.size, checked };
+}
