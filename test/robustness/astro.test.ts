@@ -82,8 +82,10 @@ describe('astro dev', () => {
     const port = 4400 + Math.floor(Math.random() * 500);
     const dev = spawn(NODE, [...ASTRO, 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: ROOT, env: env(tree), detached: true });
     let log = '';
-    dev.stdout.on('data', (d) => (log += String(d)));
-    dev.stderr.on('data', (d) => (log += String(d)));
+    // Without colour codes: under CI=1 the dev server colours its output ("Local  \x1b[36mhttp://…").
+    const plain = (d: unknown) => String(d).replace(/\x1b\[[0-9;]*m/g, '');
+    dev.stdout.on('data', (d) => (log += plain(d)));
+    dev.stderr.on('data', (d) => (log += plain(d)));
     // Astro moves to the next port when one is taken: read the address it prints.
     const page = () => `${/Local\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(log)?.[1] ?? `http://127.0.0.1:${port}/`}a/2023/`;
     const get = async () => {
