@@ -14,8 +14,8 @@ export interface Disclosure {
   data: BureauYear;
   /** The previous year's data, when its file exists. */
   previous?: BureauYear;
-  figures: Figures;
-  narrative: RenderedNarrative;
+  readonly figures: Figures;
+  readonly narrative: RenderedNarrative;
 }
 
 /** Lookup tables by "<bureau>/<year>", built once per list (the lists are not changed after loading). */
@@ -31,23 +31,49 @@ export function previousYear<T extends { bureauId: string; year: string }>(all: 
   return index.get(`${entry.bureauId}/${Number(entry.year) - 1}`);
 }
 
-export function analyse(input: {
-  id: string;
-  data: BureauYear;
-  narrative: string;
-  narrativeFile: string;
-  previous?: BureauYear;
-}): Disclosure {
+/**
+ * Where computed values are kept: `remember(key, make)` returns the value kept
+ * under `key`, or makes and keeps it. The default keeps each value on its
+ * disclosure; the site passes a bounded one so memory stays flat.
+ */
+export type Remember = <T>(key: string, make: () => T) => T;
+
+function keepEach(): Remember {
+  const kept = new Map<string, unknown>();
+  return <T>(key: string, make: () => T): T => {
+    if (!kept.has(key)) kept.set(key, make());
+    return kept.get(key) as T;
+  };
+}
+
+/**
+ * A bureau-year with its figures and narrative, each computed the first time
+ * it is read: the charts and trends need only the figures, the year page also
+ * the narrative (the costliest part).
+ */
+export function analyse(
+  input: {
+    id: string;
+    data: BureauYear;
+    narrative: string;
+    narrativeFile: string;
+    previous?: BureauYear;
+  },
+  remember: Remember = keepEach(),
+): Disclosure {
   const [bureauId = '', year = ''] = input.id.split('/');
-  const figures = computeFigures(input.data, input.previous);
-  const narrative = renderNarrative(input.narrative, figures, input.data, input.narrativeFile);
+  const figures = () => remember(`${input.id}#figures`, () => computeFigures(input.data, input.previous));
   return {
     id: input.id,
     bureauId,
     year,
     data: input.data,
     ...(input.previous ? { previous: input.previous } : {}),
-    figures,
-    narrative,
+    get figures() {
+      return figures();
+    },
+    get narrative() {
+      return remember(`${input.id}#narrative`, () => renderNarrative(input.narrative, figures(), input.data, input.narrativeFile));
+    },
   };
 }

@@ -1,12 +1,10 @@
 /**
  * Route data: the content collections turned into what the pages render.
- * Every bureau-year goes through the steps of `analyse()` when a page needs
- * them (see lazyDisclosure), so every page reads the same figures.
+ * Every bureau-year goes through `analyse()`; its figures and narrative are
+ * computed when a page first reads them, so every page reads the same figures.
  */
 import { getCollection } from 'astro:content';
-import { previousYear, type analyse, type Disclosure } from '../core/disclosure.ts';
-import { computeFigures, type Figures } from '../core/figures.ts';
-import { renderNarrative, type RenderedNarrative } from '../core/narrative.ts';
+import { analyse, previousYear, type Disclosure, type Remember } from '../core/disclosure.ts';
 import type { Bureau, BureauYear } from '../core/schema.ts';
 import { requireSiteConfig, type SiteConfig } from '../core/site-config.ts';
 import { contentErrorsError, loadContent } from '../core/load.ts';
@@ -86,44 +84,22 @@ function findingsSource(): { all: () => AuditEntry[]; of: (bureauYear: string) =
 let cached: Promise<Site> | undefined;
 
 /**
- * Figures and the rendered narrative are computed when a page first asks for
- * them (the same computeFigures and renderNarrative that analyse() runs), and
- * only the most recently used are kept: memory stays flat however many
- * bureau-years the site has (pages are rendered one after another, and a page
- * needs at most its bureau's years). The figures and the narrative are kept
- * apart: the charts and trends of a bureau need every year's figures, but only
- * the year page needs its narrative, the costliest part.
+ * Figures and narratives are computed when a page first reads them (see
+ * analyse()), and only the most recently used are kept: memory stays flat
+ * however many bureau-years the site has (pages are rendered one after
+ * another, and a page needs at most its bureau's years).
  */
-const RECENT = 64;
-const recentFigures = new Map<string, Figures>();
-const recentNarratives = new Map<string, RenderedNarrative>();
+const RECENT = 128;
+const recent = new Map<string, unknown>();
 
-function remember<T>(recent: Map<string, T>, id: string, make: () => T): T {
-  let value = recent.get(id);
-  if (value !== undefined) recent.delete(id);
+const rememberRecent: Remember = <T>(key: string, make: () => T): T => {
+  let value = recent.get(key) as T | undefined;
+  if (value !== undefined) recent.delete(key);
   else value = make();
-  recent.set(id, value);
+  recent.set(key, value);
   if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
   return value;
-}
-
-function lazyDisclosure(input: Parameters<typeof analyse>[0]): Disclosure {
-  const [bureauId = '', year = ''] = input.id.split('/');
-  const figures = () => remember(recentFigures, input.id, () => computeFigures(input.data, input.previous));
-  return {
-    id: input.id,
-    bureauId,
-    year,
-    data: input.data,
-    ...(input.previous ? { previous: input.previous } : {}),
-    get figures() {
-      return figures();
-    },
-    get narrative() {
-      return remember(recentNarratives, input.id, () => renderNarrative(input.narrative, figures(), input.data, input.narrativeFile));
-    },
-  };
-}
+};
 
 async function load(): Promise<Site> {
   const config = requireSiteConfig();
@@ -141,13 +117,13 @@ async function load(): Promise<Site> {
   const disclosures = raw
     .map((entry) => {
       const previous = previousYear(raw, entry);
-      return lazyDisclosure({
+      return analyse({
         id: entry.id,
         data: entry.data,
         narrative: entry.body,
         narrativeFile: entry.file.replace(/data\.yaml$/, 'narrative.md'),
         ...(previous ? { previous: previous.data } : {}),
-      });
+      }, rememberRecent);
     })
     .sort((a, b) => compareText(a.bureauId, b.bureauId) || compareText(a.year, b.year));
   const byBureau = new Map<string, Disclosure[]>();

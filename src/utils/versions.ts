@@ -24,10 +24,11 @@ export async function earlierVersions(): Promise<VersionPage[]> {
   if (errors.length > 0) throw new Error(`旧版本有误 / earlier versions are invalid:\n${errors.map(formatContentError).join('\n')}`);
   return versions.map((v) => {
     const previous = previousYear<{ bureauId: string; year: string; data: BureauYear }>(content.years, v);
-    return {
-      ...analyse({ id: v.id, data: v.data, narrative: v.narrative, narrativeFile: v.narrativeFile, ...(previous ? { previous: previous.data } : {}) }),
-      date: v.date,
-    };
+    // Object.assign, not a spread: the figures and narrative stay computed on first read.
+    return Object.assign(
+      analyse({ id: v.id, data: v.data, narrative: v.narrative, narrativeFile: v.narrativeFile, ...(previous ? { previous: previous.data } : {}) }),
+      { date: v.date },
+    );
   });
 }
 
