@@ -5,29 +5,25 @@
  * error); under `npm run dev` every page is checked afresh on each request,
  * so an officer editing a year sees what still fails.
  */
-import { join } from 'node:path';
-import { loadContent } from '../core/load.ts';
-import { loadClassification } from '../core/classification.ts';
-import { checkContent, checkNarrative } from '../core/check/index.ts';
+import { checkFolder } from '../core/check/cache.ts';
 import { sortFindings, type Finding } from '../core/findings.ts';
 import { CONTENT_DIR } from '../core/paths.ts';
 
+/** The blocking findings by bureau-year, from the same checker (and cache) as `npm run check`. */
 function run(): Map<string, Finding[]> {
-  const { content } = loadContent(CONTENT_DIR);
-  const { classification } = loadClassification(join(CONTENT_DIR, 'classifications'));
-  const narratives = content.years.map((entry) => ({ entry, ...checkNarrative(entry, content.years) }));
-  const findings = [...checkContent(content, classification), ...narratives.flatMap((n) => n.findings)];
-  // Unknown figure names are content errors of the narrative: shown with the findings.
-  for (const n of narratives) {
-    for (const e of n.errors) {
-      findings.push({ severity: 'error', rule: 'narrative.unknown-name', bureauYear: n.entry.id, file: e.file, line: e.line, field: e.field, values: {}, message: e.message });
-    }
-  }
   const byYear = new Map<string, Finding[]>();
-  for (const f of sortFindings(findings)) {
-    if (f.severity !== 'error' || !f.bureauYear) continue;
-    byYear.set(f.bureauYear, [...(byYear.get(f.bureauYear) ?? []), f]);
-  }
+  const add = (f: Finding) => byYear.set(f.bureauYear, [...(byYear.get(f.bureauYear) ?? []), f]);
+  checkFolder(CONTENT_DIR, {
+    onBureau: (bureauId, { errors, findings }) => {
+      for (const f of findings) if (f.severity === 'error' && f.bureauYear) add(f);
+      // Unknown figure names are content errors of the narrative: shown with the findings.
+      for (const e of errors) {
+        const year = /[\\/](\d{4})[\\/][^\\/]+$/.exec(e.file)?.[1];
+        if (year) add({ severity: 'error', rule: 'narrative.unknown-name', bureauYear: `${bureauId}/${year}`, file: e.file, line: e.line, field: e.field, values: {}, message: e.message });
+      }
+    },
+  });
+  for (const [id, list] of byYear) byYear.set(id, sortFindings(list));
   return byYear;
 }
 
