@@ -1,9 +1,8 @@
 /** axe-core on every page type: no serious or critical violations. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openPage } from './helpers/browser.ts';
+import { expect, inject, test } from 'vitest';
+import { useBrowser } from './helpers/browser.ts';
 import { bureauPaths, disclosureWith } from './helpers/site.ts';
 
 const base = inject('subUrl');
@@ -31,17 +30,11 @@ const PAGES: Record<string, string | undefined> = {
   'not found': '404.html',
 };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const open = useBrowser();
 
 for (const [name, path] of Object.entries(PAGES)) {
   test.skipIf(path === undefined)(`${name}: no serious or critical axe violations`, async () => {
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     await visit.page.goto(base + path!, { waitUntil: 'networkidle' });
     if (name === 'search') await visit.page.waitForSelector('.pagefind-ui__result-link');
     // axe is injected through the DevTools protocol, which the page's CSP does not govern.

@@ -11,8 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openPage } from './helpers/browser.ts';
+import { useBrowser } from './helpers/browser.ts';
 import { loadArchive } from '../../src/core/archive.ts';
 
 const base = inject('subUrl');
@@ -21,17 +20,11 @@ const origin = new URL(base).origin;
 const JIANGAN = 'wuhan-jiangan-yibao/2023/';
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const open = useBrowser();
 
 describe('open data', () => {
   test('every 数据下载 link of a bureau-year page downloads its file under the sub-path', async () => {
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     await visit.page.goto(base + JIANGAN);
     const section = visit.page.locator('section[aria-labelledby="downloads"]');
     await expect(section.locator('h2').innerText()).resolves.toBe('数据下载');
@@ -55,7 +48,7 @@ describe('open data', () => {
   });
 
   test('the 开放数据 page links work, and index.json\'s SHA-256 values match the files', async () => {
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     await visit.page.goto(`${base}data/`);
     const hrefs = await visit.page.locator('a[data-download]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(hrefs.length).toBeGreaterThanOrEqual(14);
@@ -80,7 +73,7 @@ describe('archive', () => {
   test('the 历史版本与存档 page lists every recorded snapshot with its manifest SHA-256', async () => {
     const { archive } = loadArchive('content');
     expect(archive.snapshots.length).toBeGreaterThan(0);
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     await visit.page.goto(`${base}archive/`);
     await expect(visit.page.locator('h1').innerText()).resolves.toBe('历史版本与存档');
     const rows = await visit.page.locator('table[data-snapshots] tbody tr').allInnerTexts();
@@ -105,7 +98,7 @@ describe('archive', () => {
     afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
     test('shows a bureau-year page with its tables and every chart\'s data table, without errors', async () => {
-      const visit = await openPage(browser, 'file://');
+      const visit = await open('file://');
       await visit.page.goto(`${offline}${JIANGAN}index.html`, { waitUntil: 'load' });
       await expect(visit.page.locator('h1').innerText()).resolves.toContain('2023 年度部门决算');
       for (const no of ['01', '02', '03', '04', '05', '06', '07', '08', '09']) {
@@ -127,7 +120,7 @@ describe('archive', () => {
     });
 
     test('its search page says search needs a server', async () => {
-      const visit = await openPage(browser, 'file://');
+      const visit = await open('file://');
       await visit.page.goto(`${offline}search/index.html`, { waitUntil: 'load' });
       const fallback = visit.page.locator('[data-search-fallback]');
       await expect(fallback.innerText()).resolves.toContain('搜索需要通过网站服务器访问');

@@ -3,26 +3,19 @@
  * site-wide /audit/ page list the findings; the narrative's note keeps the
  * published wording as text and is a keyboard-operable link to its finding.
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openPage } from './helpers/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { useBrowser } from './helpers/browser.ts';
 import { RULES } from '../../src/core/check/rules.ts';
 
 const base = inject('subUrl');
 const origin = new URL(base).origin;
 const DONGXIHU = 'wuhan-dongxihu-yibao/2024/';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const open = useBrowser();
 
 describe('数据核对', () => {
   test('the bureau-year page has a 数据核对 section in its table of contents, grouped by certainty', async () => {
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     const page = visit.page;
     await page.goto(base + DONGXIHU);
     expect(await page.locator('.toc a[href="#data-check"]').textContent()).toBe('数据核对');
@@ -44,7 +37,7 @@ describe('数据核对', () => {
   });
 
   test('the note keeps the published wording as text and is a keyboard-operable link to its finding', async () => {
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     const page = visit.page;
     await page.goto(base + DONGXIHU);
     const link = page.locator('.narrative [data-fig="grandTotal.changePct"] .fig-note a');
@@ -63,7 +56,7 @@ describe('数据核对', () => {
   });
 
   test('the site-wide page lists the findings by bureau and year, and every rule with its tolerance', async () => {
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     const page = visit.page;
     await page.goto(base + 'audit/');
     expect(await page.locator('h1').textContent()).toBe('数据核对');

@@ -5,22 +5,16 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './helpers/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './helpers/browser.ts';
 import { bureauPaths, disclosurePaths, html } from './helpers/site.ts';
 
 const base = inject('subUrl');
 const dir = inject('subDir');
 const origin = new URL(base).origin;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const open = useBrowser();
 
 /** For each chart figure: drawable or not, whether its canvas has non-blank pixels, and its data table rows. */
 function inspectCharts(page: Page) {
@@ -48,7 +42,7 @@ function inspectCharts(page: Page) {
 describe('charts', () => {
   test('every bureau-year page has 图1–图4, drawn or marked 数据不全, each with a summary and a data table', async () => {
     for (const path of disclosurePaths(dir)) {
-      const visit = await openPage(browser, origin);
+      const visit = await open(origin);
       await visit.page.goto(base + path, { waitUntil: 'networkidle' });
       const charts = await inspectCharts(visit.page);
       const ids = charts.map((c) => c.id);
@@ -69,7 +63,7 @@ describe('charts', () => {
   });
 
   test('江岸 2023 draws all four template charts', async () => {
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     await visit.page.goto(base + 'wuhan-jiangan-yibao/2023/', { waitUntil: 'networkidle' });
     const charts = await inspectCharts(visit.page);
     for (const id of ['fig-1', 'fig-2', 'fig-3', 'fig-4']) {
@@ -84,7 +78,7 @@ describe('charts', () => {
 
   test('every bureau page draws its trends and prints the numbers as a table', async () => {
     for (const path of bureauPaths(dir)) {
-      const visit = await openPage(browser, origin);
+      const visit = await open(origin);
       await visit.page.goto(base + path, { waitUntil: 'networkidle' });
       const charts = await inspectCharts(visit.page);
       // The trends, then one chart per table of 各表历年对比 (src/components/compare/BureauYearsComparison.astro).
@@ -121,7 +115,7 @@ describe('charts', () => {
     expect(bundle).not.toMatch(/["']radar["']/);
     expect(bundle).not.toMatch(/["']polarArea["']/);
     for (const path of ['', 'glossary/', 'search/']) {
-      const visit = await openPage(browser, origin);
+      const visit = await open(origin);
       const scripts: string[] = [];
       visit.page.on('request', (r) => {
         if (r.resourceType() === 'script') scripts.push(r.url());

@@ -1,20 +1,13 @@
 /** 部门对比 (choice kept in the URL, restored on reload) and the subject pages (类 → 款 → 项 → year), in Chromium. */
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openPage } from './helpers/browser.ts';
+import { expect, inject, test } from 'vitest';
+import { useBrowser } from './helpers/browser.ts';
 
 const base = inject('subUrl');
 const origin = new URL(base).origin;
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const open = useBrowser();
 
 test('choose a year and two bureaus: the table shows them, the URL keeps the choice, a reload restores it', async () => {
-  const visit = await openPage(browser, origin);
+  const visit = await open(origin);
   const { page } = visit;
   await page.goto(`${base}compare/`, { waitUntil: 'networkidle' });
   await page.selectOption('#compare-year', '2022');
@@ -47,7 +40,7 @@ test('choose a year and two bureaus: the table shows them, the URL keeps the cho
 });
 
 test('a shared address opens with the choice made', async () => {
-  const visit = await openPage(browser, origin);
+  const visit = await open(origin);
   await visit.page.goto(`${base}compare/?year=2023&b=wuhan-jiangan-yibao`, { waitUntil: 'networkidle' });
   await visit.page.waitForSelector('#compare-table');
   expect(await visit.page.locator('#compare-table thead th').allTextContents()).toEqual(['项目', '武汉市江岸区医疗保障局']);
@@ -57,7 +50,7 @@ test('a shared address opens with the choice made', async () => {
 });
 
 test('subject pages: 类 → 款 → 项 → one year lists the bureaus, and back up', async () => {
-  const visit = await openPage(browser, origin);
+  const visit = await open(origin);
   const { page } = visit;
   await page.goto(`${base}subjects/`, { waitUntil: 'networkidle' });
   await page.getByRole('link', { name: '210 卫生健康支出' }).click();
@@ -77,7 +70,7 @@ test('subject pages: 类 → 款 → 项 → one year lists the bureaus, and bac
 });
 
 test('the bureau page puts each table side by side by year, with a chart and its table', async () => {
-  const visit = await openPage(browser, origin);
+  const visit = await open(origin);
   await visit.page.goto(`${base}wuhan-jiangan-yibao/`, { waitUntil: 'networkidle' });
   const heads = await visit.page.locator('#by-year-t01 ~ .table-scroll thead th').allTextContents();
   expect(heads).toEqual(['项目', '2022年度（上年数）', '2023年度', '较2022年度增减', '增减率']);

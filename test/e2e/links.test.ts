@@ -3,17 +3,10 @@
  * point at an existing id, and everything stays under the base path — for
  * the site built under /zwgk/czzj/ and for the one built under /.
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openPage } from './helpers/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { useBrowser } from './helpers/browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const open = useBrowser();
 
 interface Crawl {
   pages: string[];
@@ -38,7 +31,7 @@ async function crawl(base: string): Promise<Crawl> {
   };
   while (queue.length) {
     const url = queue.shift()!;
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     const response = await visit.page.goto(url);
     result.pages.push(url);
     if (response?.status() !== 200) result.broken.push(`${url} (${response?.status()})`);

@@ -4,9 +4,8 @@
  * the pages work at 360 px, without JavaScript, in print and with the
  * font-size control.
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openPage } from './helpers/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { useBrowser } from './helpers/browser.ts';
 import { bureauPaths, disclosurePaths, disclosureWith, pagePaths, representativePaths } from './helpers/site.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,13 +15,7 @@ const dir = inject('subDir');
 const origin = new URL(base).origin;
 const JIANGAN = 'wuhan-jiangan-yibao/2023/';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const open = useBrowser();
 
 describe('every page', () => {
   test('the site has every page type', () => {
@@ -38,7 +31,7 @@ describe('every page', () => {
   test('loads without console errors, in zh-CN, requesting nothing from another origin', async () => {
     expect(existsSync(join(dir, '404.html'))).toBe(true);
     for (const path of [...representativePaths(dir), '404.html']) {
-      const visit = await openPage(browser, origin);
+      const visit = await open(origin);
       const response = await visit.page.goto(base + path, { waitUntil: 'networkidle' });
       expect.soft(response?.status(), path).toBe(200);
       expect.soft(visit.errors, path).toEqual([]);
@@ -53,13 +46,13 @@ describe('every page', () => {
 
   test('never scrolls sideways on a 360 px phone; wide tables scroll in their own box', async () => {
     for (const path of representativePaths(dir)) {
-      const visit = await openPage(browser, origin, { viewport: { width: 360, height: 740 } });
+      const visit = await open(origin, { viewport: { width: 360, height: 740 } });
       await visit.page.goto(base + path, { waitUntil: 'networkidle' });
       const width = await visit.page.evaluate(() => document.documentElement.scrollWidth);
       expect.soft(width, path).toBeLessThanOrEqual(360);
       await visit.page.context().close();
     }
-    const visit = await openPage(browser, origin, { viewport: { width: 360, height: 740 } });
+    const visit = await open(origin, { viewport: { width: 360, height: 740 } });
     await visit.page.goto(base + JIANGAN);
     const box = await visit.page.$eval('#t01', (h) => {
       const scroller = h.closest('.table-scroll')!;
@@ -72,7 +65,7 @@ describe('every page', () => {
 
   test('headings never skip a level', async () => {
     for (const path of representativePaths(dir)) {
-      const visit = await openPage(browser, origin);
+      const visit = await open(origin);
       await visit.page.goto(base + path);
       const levels = await visit.page.$$eval('h1, h2, h3, h4, h5, h6', (hs) => hs.map((h) => Number(h.tagName[1])));
       expect.soft(levels[0], path).toBe(1);
@@ -85,7 +78,7 @@ describe('every page', () => {
 
 describe('bureau-year page', () => {
   test('has the six parts, the nine tables and row anchors by subject code', async () => {
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     await visit.page.goto(base + JIANGAN);
     const page = visit.page;
     for (const id of ['part1', 'part2', 'part3', 'part4', 'part5', 'part6']) expect(await page.$(`#${id}`), id).not.toBeNull();
@@ -103,7 +96,7 @@ describe('bureau-year page', () => {
   });
 
   test('shows the publication date (or 未注明) and the as-of date', async () => {
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     await visit.page.goto(base + JIANGAN);
     const meta = await visit.page.textContent('.page-meta');
     expect(meta).toMatch(/发布日期：(\d{4}-\d{2}-\d{2}|未注明)/);
@@ -112,7 +105,7 @@ describe('bureau-year page', () => {
   });
 
   test('tables: caption, unit, scoped headers, right-aligned tabular numbers, blank stays blank', async () => {
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     await visit.page.goto(base + JIANGAN);
     const page = visit.page;
     const captions = await page.$$eval('section:has(> #part2) table caption', (cs) => cs.map((c) => c.textContent ?? ''));
@@ -135,7 +128,7 @@ describe('bureau-year page', () => {
   });
 
   test('an empty table says 本表无数据 with its 空表说明', async () => {
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     await visit.page.goto(base + JIANGAN);
     const block = await visit.page.$eval('#t07', (h) => h.closest('section')!.textContent);
     expect(block).toContain('本表无数据');
@@ -145,7 +138,7 @@ describe('bureau-year page', () => {
 
   test.skipIf(!disclosureWith(dir, '本表数据摘自情况说明'))('a table taken from the narrative says so', async () => {
     const path = disclosureWith(dir, '本表数据摘自情况说明')!;
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     await visit.page.goto(base + path);
     expect(await visit.page.isVisible('.table-status.from-narrative')).toBe(true);
     expect(await visit.page.textContent('.table-status.from-narrative')).toContain('本表数据摘自情况说明，不完整');
@@ -154,7 +147,7 @@ describe('bureau-year page', () => {
 
   test.skipIf(!disclosureWith(dir, '原文未提供本表'))('a table not provided says 原文未提供本表 with the reason', async () => {
     const path = disclosureWith(dir, '原文未提供本表')!;
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     await visit.page.goto(base + path);
     const status = await visit.page.$$eval('.table-status', (s) => s.map((x) => x.textContent ?? '').filter((t) => t.includes('原文未提供本表')));
     expect(status.length).toBeGreaterThan(0);
@@ -164,7 +157,7 @@ describe('bureau-year page', () => {
 
   test.skipIf(!disclosureWith(dir, '（原文为“'))('a published figure that differs from the computed one carries a visible note', async () => {
     const path = disclosureWith(dir, '（原文为“')!;
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     await visit.page.goto(base + path);
     const note = visit.page.locator('.narrative .fig-note').first();
     expect(await note.isVisible()).toBe(true);
@@ -175,7 +168,7 @@ describe('bureau-year page', () => {
   });
 
   test('glossary terms explain themselves in a keyboard-operable popover', async () => {
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     await visit.page.goto(base + JIANGAN);
     const page = visit.page;
     const term = page.locator('section:has(> #part2) button.term').first();
@@ -192,7 +185,7 @@ describe('bureau-year page', () => {
 
 describe('reading without JavaScript, printing, larger type', () => {
   test('the disclosure is complete without JavaScript: tables, chart summaries and chart data tables', async () => {
-    const visit = await openPage(browser, origin, { javaScriptEnabled: false });
+    const visit = await open(origin, { javaScriptEnabled: false });
     await visit.page.goto(base + JIANGAN);
     const page = visit.page;
     expect(await page.$$eval('section:has(> #part2) table.data', (t) => t.length)).toBeGreaterThanOrEqual(7);
@@ -205,7 +198,7 @@ describe('reading without JavaScript, printing, larger type', () => {
   });
 
   test('print: A4 without navigation, chart data tables printed', async () => {
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     await visit.page.goto(base + JIANGAN, { waitUntil: 'networkidle' });
     const page = visit.page;
     await page.emulateMedia({ media: 'print' });
@@ -219,7 +212,7 @@ describe('reading without JavaScript, printing, larger type', () => {
   });
 
   test('the font-size control enlarges the text and remembers the choice', async () => {
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     await visit.page.goto(base);
     const page = visit.page;
     const before = await page.$eval('main p', (p) => parseFloat(getComputedStyle(p).fontSize));
@@ -235,7 +228,7 @@ describe('reading without JavaScript, printing, larger type', () => {
   });
 
   test('the first Tab reaches a visible skip link to the main content', async () => {
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     await visit.page.goto(base + JIANGAN);
     const page = visit.page;
     await page.keyboard.press('Tab');

@@ -10,22 +10,16 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './helpers/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './helpers/browser.ts';
 import { disclosureWith, html } from './helpers/site.ts';
 
 const base = inject('subUrl');
 const dir = inject('subDir');
 const origin = new URL(base).origin;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const open = useBrowser();
 
 const head = async (path: string) => (await fetch(base + path, { method: 'HEAD' })).headers;
 const first = (folder: string, ext: string) => {
@@ -78,7 +72,7 @@ describe('headers', () => {
 
 describe('in Chromium, under the header and the meta policy', () => {
   test('the test catches a violation: an inline script injected into a page is blocked and reported', async () => {
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     await visit.page.goto(base, { waitUntil: 'networkidle' });
     await visit.page.evaluate(() => {
       const s = document.createElement('script');
@@ -93,7 +87,7 @@ describe('in Chromium, under the header and the meta policy', () => {
 
   test('a bureau-year page draws its charts with no violation', async () => {
     const path = disclosureWith(dir, 'figure class="chart')!;
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     await visit.page.goto(base + path, { waitUntil: 'networkidle' });
     await visit.page.waitForSelector('figure.chart canvas');
     const drawn = await visit.page.$$eval('figure.chart canvas', (canvases) =>
@@ -108,7 +102,7 @@ describe('in Chromium, under the header and the meta policy', () => {
   });
 
   test('search compiles its WebAssembly and lists results with no violation', async () => {
-    const visit = await openPage(browser, origin);
+    const visit = await open(origin);
     await visit.page.goto(`${base}search/?q=${encodeURIComponent('医疗救助')}`, { waitUntil: 'networkidle' });
     await visit.page.waitForSelector('.pagefind-ui__result-link');
     expect(await visit.page.$$eval('.pagefind-ui__result-link', (a) => a.length)).toBeGreaterThan(0);
@@ -125,7 +119,7 @@ describe('in Chromium, under the header and the meta policy', () => {
       return (await frame?.evaluate(() => document.title).catch(() => undefined)) ?? '';
     };
     // Same origin: a page of the site embedding another of its pages.
-    const own = await openPage(browser, origin);
+    const own = await open(origin);
     await own.page.goto(base, { waitUntil: 'networkidle' });
     await own.page.evaluate((src) => {
       const f = document.createElement('iframe');
@@ -135,7 +129,7 @@ describe('in Chromium, under the header and the meta policy', () => {
     expect(await framedTitle(own.page)).toContain('名词解释');
     await own.page.context().close();
     // Another origin (an opaque one here) embedding the site.
-    const foreign = await openPage(browser, origin);
+    const foreign = await open(origin);
     await foreign.page.setContent(`<iframe src="${base}glossary/"></iframe>`);
     expect(await framedTitle(foreign.page)).not.toContain('名词解释');
     await foreign.page.context().close();

@@ -4,6 +4,7 @@
  * Policy violations among them), uncaught exceptions, failed requests and any
  * request to another origin.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -19,6 +20,21 @@ const ARGS = [
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/**
+ * One Chromium for the test file that calls it (at its top level): launched
+ * before its tests, closed after. Returns openPage() bound to it.
+ */
+export function useBrowser(): (origin: string, options?: BrowserContextOptions) => Promise<Visit> {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return (origin, options) => openPage(browser!, origin, options);
 }
 
 export interface Visit {
