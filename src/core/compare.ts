@@ -434,6 +434,31 @@ export interface YearComparison {
   notes: string[];
 }
 
+/**
+ * A bureau-year as the pages across bureaus read it: its data and those of its
+ * figures they show. A Disclosure is one; keyedYear() makes a small one that
+ * can be kept for every bureau-year of a large site.
+ */
+export type KeyedYear = Pick<Disclosure, 'bureauId' | 'year' | 'data'> & { readonly figures: ReadonlyMap<string, Figure> };
+
+/** The figures read by compareBureaus and topicYears. */
+export function crossBureauFigures(): string[] {
+  const names = new Set<string>(['expenditureTotal', 'personnel', 'public']);
+  for (const m of COMPARE_MEASURES) names.add(m.key);
+  for (const t of Object.values(TOPICS)) for (const c of t.columns) names.add(c.figure);
+  return [...names];
+}
+
+/** `d` with only the figures the pages across bureaus read (about 30 of its 300). */
+export function keyedYear(d: Pick<Disclosure, 'bureauId' | 'year' | 'data' | 'figures'>, names: readonly string[] = crossBureauFigures()): KeyedYear {
+  const figures = new Map<string, Figure>();
+  for (const name of names) {
+    const f = d.figures.get(name);
+    if (f) figures.set(name, f);
+  }
+  return { bureauId: d.bureauId, year: d.year, data: d.data, figures };
+}
+
 /** The head count per-capita figures divide by: 在职人数, else 年末实有人数. */
 export function staffCount(data: BureauYear): number | undefined {
   return data.staff?.inService ?? data.staff?.actual;
@@ -442,11 +467,11 @@ export function staffCount(data: BureauYear): number | undefined {
 /** Every bureau of one year side by side; shares and per-capita figures computed here. */
 export function compareBureaus(
   year: string,
-  disclosures: readonly Disclosure[],
+  disclosures: readonly KeyedYear[],
   bureaus: ReadonlyMap<string, Pick<Bureau, 'name' | 'shortName'>>,
 ): YearComparison {
   const list = disclosures.filter((d) => d.year === year).sort((a, b) => compareText(a.bureauId, b.bureauId));
-  const value = (d: Disclosure, name: string): Maybe<Dec> => d.figures.get(name)?.value ?? null;
+  const value = (d: KeyedYear, name: string): Maybe<Dec> => d.figures.get(name)?.value ?? null;
   const known = list.map((d) => value(d, 'expenditureTotal')).filter((v): v is Dec => v !== null);
   const yearTotal = sumPrinted(known);
   const unknownTotals = list.length - known.length;
@@ -520,7 +545,9 @@ export function subjectUses(disclosures: readonly Disclosure[], classification: 
         gpb: b ? b.value : tablePresent(d.data, 't05') ? new D(0) : null,
       };
       const code = k.slice(5);
-      out.set(code, [...(out.get(code) ?? []), use]);
+      const list = out.get(code);
+      if (list) list.push(use);
+      else out.set(code, [use]);
     }
   }
   return out;
@@ -656,7 +683,7 @@ export interface TopicYear {
   bureauYears: number;
 }
 
-const figureText = (d: Disclosure, name: string) => {
+const figureText = (d: KeyedYear, name: string) => {
   const f: Figure | undefined = d.figures.get(name);
   return f ? formatFigure(f, d.data) : UNKNOWN;
 };
@@ -682,7 +709,7 @@ const TOPICS: Record<TopicKey, { columns: { label: string; figure: string; adds:
 };
 
 /** One topic (三公 or 机关运行经费) across the bureaus of each year, newest year first. */
-export function topicYears(topic: TopicKey, disclosures: readonly Disclosure[]): TopicYear[] {
+export function topicYears(topic: TopicKey, disclosures: readonly KeyedYear[]): TopicYear[] {
   const spec = TOPICS[topic];
   const years = [...new Set(disclosures.map((d) => d.year))].sort().reverse();
   return years.map((year) => {

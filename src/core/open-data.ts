@@ -360,6 +360,8 @@ export interface DataFile {
   /** What it holds, for the download list. */
   label: string;
   format: 'csv' | 'json';
+  /** The resource a CSV holds. */
+  resource?: ResourceName;
   content: string;
 }
 
@@ -370,15 +372,26 @@ export function bureauYearFiles(ref: BureauYearRef): DataFile[] {
     { path: dir + bureauYearFileName(ref.bureauId, ref.year, 'json'), label: '全部表格与计算数据', format: 'json', content: bureauYearJson(ref) },
     ...RESOURCES.map((spec) => {
       const r = resourceData(spec.name, ref);
-      return { path: dir + bureauYearFileName(ref.bureauId, ref.year, spec.name), label: spec.title, format: 'csv' as const, content: toCsv(spec, r.rows) };
+      return { path: dir + bureauYearFileName(ref.bureauId, ref.year, spec.name), label: spec.title, format: 'csv' as const, resource: spec.name, content: toCsv(spec, r.rows) };
     }),
   ];
 }
 
-/** The site-wide CSV of one resource: every bureau-year's rows, bureau then year. */
-export function siteCsv(spec: ResourceSpec, refs: readonly BureauYearRef[]): string {
-  const sorted = [...refs].sort((a, b) => (a.bureauId === b.bureauId ? (a.year < b.year ? -1 : 1) : a.bureauId < b.bureauId ? -1 : 1));
-  return toCsv(spec, sorted.flatMap((ref) => resourceData(spec.name, ref).rows));
+/**
+ * A site-wide CSV is its resource's header followed by the rows of every
+ * bureau-year's CSV (bureau, then year), so it can be written one bureau-year
+ * at a time: csvHeader(), then csvRows() of each file.
+ */
+export function csvHeader(name: ResourceName): string {
+  return toCsv(resourceSpec(name), []);
+}
+
+/** The rows of one bureau-year's CSV, without the BOM and header line. */
+export function csvRows(file: DataFile): string {
+  if (!file.resource) throw new Error(`${file.path} is not a CSV of a resource`);
+  const head = csvHeader(file.resource);
+  if (!file.content.startsWith(head)) throw new Error(`${file.path}: header differs from ${file.resource}`);
+  return file.content.slice(head.length);
 }
 
 export const siteCsvPath = (name: ResourceName) => `data/${name}.csv`;
@@ -473,8 +486,8 @@ export interface PackageInput {
   years: readonly string[];
   /** The content's date (SOURCE_DATE_EPOCH or the last commit), ISO 8601, when known. */
   created?: string;
-  /** CSV contents by resource name, to state each file's size and hash. */
-  files: Record<ResourceName, string>;
+  /** Size and SHA-256 of each site-wide CSV, by resource name. */
+  files: Record<ResourceName, { bytes: number; sha256: string }>;
 }
 
 /** datapackage.json: a Tabular Data Package with the Fiscal Data Package model over the site-wide CSVs. */
@@ -500,8 +513,8 @@ export function dataPackage(input: PackageInput): string {
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8-sig',
-      bytes: byteLength(input.files[spec.name]),
-      hash: `sha256:${sha256(input.files[spec.name])}`,
+      bytes: input.files[spec.name].bytes,
+      hash: `sha256:${input.files[spec.name].sha256}`,
       dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
       schema: tableSchema(spec),
     })),

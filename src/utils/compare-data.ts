@@ -11,7 +11,7 @@ export interface CompareData {
 }
 
 export function compareData(s: Site, year: string): CompareData {
-  const cmp = compareBureaus(year, s.disclosures, new Map(s.bureaus.map((b) => [b.id, b.data])));
+  const cmp = compareBureaus(year, s.keyedYears, new Map(s.bureaus.map((b) => [b.id, b.data])));
   return {
     year,
     measures: cmp.measures.map((m) => ({ ...m })),

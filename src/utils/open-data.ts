@@ -4,13 +4,19 @@
  * bureau-year's JSON and CSVs, the site-wide CSVs, datapackage.json, the zip
  * of them all, and the index of every bureau-year with checksums.
  */
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import {
   RESOURCES,
   bureauYearFiles,
   byteLength,
+  csvHeader,
+  csvRows,
   dataPackage,
+  resourceSpec,
   sha256,
-  siteCsv,
   siteCsvPath,
   type BureauYearRef,
   type DataFile,
@@ -19,6 +25,7 @@ import {
 import { isoSeconds, sourceDate } from '../core/build-info.ts';
 import { zipFiles } from '../core/zip.ts';
 import { site, type Site } from './site.ts';
+import type { Disclosure } from '../core/disclosure.ts';
 import { disclosureUrl, url } from './url.ts';
 import { earlierVersions, versionUrl } from './versions.ts';
 
@@ -26,48 +33,109 @@ export const BULK_ZIP = 'data/juesuan-gongkai-csv.zip';
 export const DATAPACKAGE = 'data/datapackage.json';
 export const DATA_INDEX = 'data/index.json';
 
+export interface FileInfo {
+  /** Path under the base. */
+  path: string;
+  label: string;
+  format: DataFile['format'] | 'zip';
+  bytes: number;
+  sha256: string;
+}
+
 export interface OpenData {
-  /** Per bureau-year files, by "<bureau>/<year>". */
-  byBureauYear: Map<string, DataFile[]>;
-  /** Site-wide files by path (under the base): CSVs, datapackage.json, index.json and the zip. */
-  siteFiles: Map<string, string | Uint8Array>;
+  /** Per bureau-year files by "<bureau>/<year>". */
+  byBureauYear: Map<string, FileInfo[]>;
+  /** Site-wide files by path: the CSVs, datapackage.json, index.json and the zip. */
+  siteFiles: Map<string, FileInfo>;
+  /** The bytes of a file (by its path under the base), from the folder the files were written to. */
+  read(path: string): Buffer;
 }
 
-function refs(s: Site): BureauYearRef[] {
-  return s.disclosures.map((d) => ({
-    bureauId: d.bureauId,
-    bureauName: s.bureau(d.bureauId).data.name,
-    year: d.year,
-    data: d.data,
-    figures: d.figures,
-  }));
+function ref(s: Site, d: Disclosure): BureauYearRef {
+  return { bureauId: d.bureauId, bureauName: s.bureau(d.bureauId).data.name, year: d.year, data: d.data, figures: d.figures };
 }
 
-const checksum = (path: string, content: string | Uint8Array) => ({ path: url(path), bytes: byteLength(content), sha256: sha256(content) });
+/**
+ * The folder the files are written to before the endpoints hand them to Astro:
+ * a large site's files (about 2 GB for 15,000 bureau-years) do not fit in
+ * memory. Removed when the process ends (in `astro dev`, when it is made again).
+ */
+let staging: string | undefined;
+function stagingFolder(): string {
+  if (staging) rmSync(staging, { recursive: true, force: true });
+  else process.once('exit', () => staging && rmSync(staging, { recursive: true, force: true }));
+  staging = mkdtempSync(join(tmpdir(), 'juesuan-open-data-'));
+  return staging;
+}
 
+/** A file written whole, with its size and checksum. */
+function writeFile(dir: string, path: string, label: string, format: FileInfo['format'], content: string | Uint8Array): FileInfo {
+  const file = join(dir, path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, content);
+  return { path, label, format, bytes: byteLength(content), sha256: sha256(content) };
+}
+
+/** A site-wide CSV written piece by piece (header, then each bureau-year's rows), hashed as it goes. */
+function csvSink(dir: string, name: ResourceName) {
+  const path = siteCsvPath(name);
+  const file = join(dir, path);
+  mkdirSync(dirname(file), { recursive: true });
+  const fd = openSync(file, 'w');
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const write = (text: string) => {
+    const chunk = Buffer.from(text, 'utf8');
+    writeSync(fd, chunk);
+    hash.update(chunk);
+    bytes += chunk.byteLength;
+  };
+  write(csvHeader(name));
+  return {
+    write,
+    close: (): FileInfo => {
+      closeSync(fd);
+      return { path, label: resourceSpec(name).title, format: 'csv', bytes, sha256: hash.digest('hex') };
+    },
+  };
+}
+
+/**
+ * One pass over every bureau-year, bureau then year: its files are made,
+ * written, measured and hashed, and their rows appended to the site-wide CSVs;
+ * then datapackage.json, the zip and index.json. Only names, sizes and
+ * checksums stay in memory.
+ */
 async function make(): Promise<OpenData> {
   const s = await site();
-  const all = refs(s);
+  const dir = stagingFolder();
   const date = sourceDate();
-  const byBureauYear = new Map(all.map((r) => [`${r.bureauId}/${r.year}`, bureauYearFiles(r)]));
-  const csvs = Object.fromEntries(RESOURCES.map((spec) => [spec.name, siteCsv(spec, all)])) as Record<ResourceName, string>;
+  const byBureauYear = new Map<string, FileInfo[]>();
+  const sinks = new Map(RESOURCES.map((spec) => [spec.name, csvSink(dir, spec.name)]));
+  for (const d of s.disclosures) {
+    const files = bureauYearFiles(ref(s, d));
+    byBureauYear.set(d.id, files.map((f) => writeFile(dir, f.path, f.label, f.format, f.content)));
+    for (const f of files) if (f.resource) sinks.get(f.resource)!.write(csvRows(f));
+  }
+  const csvs = new Map([...sinks].map(([name, sink]) => [name, sink.close()]));
+  const siteFiles = new Map<string, FileInfo>();
+  for (const info of csvs.values()) siteFiles.set(info.path, info);
   const pkg = dataPackage({
     title: s.config.siteName,
     organisation: s.config.organisation,
-    years: all.map((r) => r.year),
+    years: s.disclosures.map((d) => d.year),
     ...(date ? { created: isoSeconds(date) } : {}),
-    files: csvs,
+    files: Object.fromEntries([...csvs].map(([name, info]) => [name, info])) as Record<ResourceName, FileInfo>,
   });
-  const siteFiles = new Map<string, string | Uint8Array>();
-  for (const spec of RESOURCES) siteFiles.set(siteCsvPath(spec.name), csvs[spec.name]);
-  siteFiles.set(DATAPACKAGE, pkg);
+  siteFiles.set(DATAPACKAGE, writeFile(dir, DATAPACKAGE, '数据说明', 'json', pkg));
   const zip = zipFiles(
-    [{ name: 'datapackage.json', content: pkg }, ...RESOURCES.map((spec) => ({ name: `${spec.name}.csv`, content: csvs[spec.name] }))],
+    [{ name: 'datapackage.json', content: pkg }, ...RESOURCES.map((spec) => ({ name: `${spec.name}.csv`, content: readFileSync(join(dir, siteCsvPath(spec.name))) }))],
     date,
   );
-  siteFiles.set(BULK_ZIP, zip);
+  siteFiles.set(BULK_ZIP, writeFile(dir, BULK_ZIP, '全部数据', 'zip', zip));
 
   const versions = await earlierVersions();
+  const checksum = (f: FileInfo) => ({ path: url(f.path), bytes: f.bytes, sha256: f.sha256 });
   const index = {
     name: 'juesuan-gongkai',
     title: `${s.config.siteName}：开放数据索引`,
@@ -75,9 +143,9 @@ async function make(): Promise<OpenData> {
     base: url(''),
     ...(date ? { created: isoSeconds(date) } : {}),
     unit: '万元',
-    datapackage: checksum(DATAPACKAGE, pkg),
-    bulk: checksum(BULK_ZIP, zip),
-    resources: RESOURCES.map((spec) => ({ name: spec.name, title: spec.title, ...checksum(siteCsvPath(spec.name), csvs[spec.name]) })),
+    datapackage: checksum(siteFiles.get(DATAPACKAGE)!),
+    bulk: checksum(siteFiles.get(BULK_ZIP)!),
+    resources: RESOURCES.map((spec) => ({ name: spec.name, title: spec.title, ...checksum(csvs.get(spec.name)!) })),
     bureauYears: s.disclosures.map((d) => {
       const bureau = s.bureau(d.bureauId).data;
       return {
@@ -92,29 +160,29 @@ async function make(): Promise<OpenData> {
         url: disclosureUrl(d.bureauId, d.year),
         corrections: d.data.corrections,
         earlierVersions: versions.filter((v) => v.id === d.id).map((v) => ({ date: v.date, url: versionUrl(v.bureauId, v.year, v.date) })),
-        files: (byBureauYear.get(d.id) ?? []).map((f) => ({ label: f.label, format: f.format, ...checksum(f.path, f.content) })),
+        files: (byBureauYear.get(d.id) ?? []).map((f) => ({ label: f.label, format: f.format, ...checksum(f) })),
       };
     }),
   };
-  siteFiles.set(DATA_INDEX, `${JSON.stringify(index, null, 2)}\n`);
-  return { byBureauYear, siteFiles };
+  siteFiles.set(DATA_INDEX, writeFile(dir, DATA_INDEX, '部门年度索引', 'json', `${JSON.stringify(index, null, 2)}\n`));
+  return { byBureauYear, siteFiles, read: (path) => readFileSync(join(dir, path)) };
 }
 
 let cached: Promise<OpenData> | undefined;
 
-/** The open data of the whole site, made once per build. */
+/** The open data of the whole site, made once per build (afresh per request in `astro dev`). */
 export function openData(): Promise<OpenData> {
   if (import.meta.env.DEV) return make();
   cached ??= make();
   return cached;
 }
 
-/** A file as the body of a static endpoint's response. */
-export function fileResponse(path: string, content: string | Uint8Array): Response {
+/** A written file as the body of a static endpoint's response. */
+export async function fileResponse(path: string): Promise<Response> {
   const type = path.endsWith('.csv')
     ? 'text/csv; charset=utf-8'
     : path.endsWith('.json')
       ? 'application/json; charset=utf-8'
       : 'application/zip';
-  return new Response(typeof content === 'string' ? content : new Uint8Array(content), { headers: { 'content-type': type } });
+  return new Response((await openData()).read(path) as Uint8Array<ArrayBuffer>, { headers: { 'content-type': type } });
 }

@@ -16,6 +16,7 @@ import { checkFolder, CHECK_RESULT_ENV } from '../core/check/cache.ts';
 import type { Finding } from '../core/findings.ts';
 import { auditEntries, type AuditEntry } from '../core/audit.ts';
 import { compareText } from '../core/order.ts';
+import { crossBureauFigures, keyedYear, type KeyedYear } from '../core/compare.ts';
 
 export interface BureauInfo {
   id: string;
@@ -28,6 +29,8 @@ export interface Site {
   config: SiteConfig;
   bureaus: BureauInfo[];
   disclosures: Disclosure[];
+  /** Every bureau-year with only the figures the pages across bureaus show, computed once and kept. */
+  readonly keyedYears: KeyedYear[];
   regions: RegionTree;
   glossary: GlossaryTerm[];
   /** Every finding of the checker and the audit (数据核对), in document order. */
@@ -141,10 +144,15 @@ async function load(): Promise<Site> {
     })),
   );
   const findings = findingsSource();
+  let keyed: KeyedYear[] | undefined;
   return {
     config,
     bureaus,
     disclosures,
+    get keyedYears() {
+      const names = crossBureauFigures();
+      return (keyed ??= disclosures.map((d) => keyedYear(d, names)));
+    },
     regions: regionTree(bureaus),
     glossary,
     get audit() {

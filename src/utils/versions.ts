@@ -8,6 +8,8 @@ import { analyse, previousYear, type Disclosure } from '../core/disclosure.ts';
 import { CONTENT_DIR } from '../core/paths.ts';
 import type { BureauYear } from '../core/schema.ts';
 import { url } from './url.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface VersionPage extends Disclosure {
   /** The date this earlier version was published. */
@@ -17,9 +19,17 @@ export interface VersionPage extends Disclosure {
 /** /<bureau>/<year>/v/<date>/ */
 export const versionUrl = (bureauId: string, year: string, date: string) => url(`${bureauId}/${year}/v/${date}/`);
 
-/** Every earlier version, analysed like the current pages (oldest first per bureau-year). */
-export async function earlierVersions(): Promise<VersionPage[]> {
-  const { content } = loadContent(CONTENT_DIR);
+/** A bureau-year folder ("<bureau>/<year>") keeps earlier versions. */
+const hasVersions = (id: string) => existsSync(join(CONTENT_DIR, 'bureaus', id, 'versions'));
+
+/**
+ * Every earlier version, analysed like the current pages (oldest first per
+ * bureau-year). Only the bureau-years with a versions/ folder, and the year
+ * before each, are read: the others are not parsed again. Made once per build.
+ */
+async function load(): Promise<VersionPage[]> {
+  const nextYearId = (id: string) => id.replace(/\/(\d+)$/, (_, y: string) => `/${Number(y) + 1}`);
+  const { content } = loadContent(CONTENT_DIR, { skipYear: (id) => !hasVersions(id) && !hasVersions(nextYearId(id)) });
   const { versions, errors } = loadVersions(content);
   if (errors.length > 0) throw new Error(`旧版本有误 / earlier versions are invalid:\n${errors.map(formatContentError).join('\n')}`);
   return versions.map((v) => {
@@ -30,6 +40,14 @@ export async function earlierVersions(): Promise<VersionPage[]> {
       { date: v.date },
     );
   });
+}
+
+let cached: Promise<VersionPage[]> | undefined;
+
+export function earlierVersions(): Promise<VersionPage[]> {
+  if (import.meta.env.DEV) return load();
+  cached ??= load();
+  return cached;
 }
 
 /** content/archive.yaml: published bureau-years and snapshots. */

@@ -21,7 +21,8 @@ import {
   dataPackage,
   resourceSpec,
   sha256,
-  siteCsv,
+  csvHeader,
+  csvRows,
   toCsv,
   resourceData,
   formatBytes,
@@ -183,8 +184,12 @@ describe('JSON files', () => {
 });
 
 describe('datapackage.json', () => {
-  const files = Object.fromEntries(RESOURCES.map((spec) => [spec.name, siteCsv(spec, refs)])) as Record<ResourceName, string>;
-  const descriptor = JSON.parse(dataPackage({ title: '测试', organisation: '测试单位', years: refs.map((r) => r.year), created: '2024-01-01T00:00:00Z', files }));
+  const perBureauYear = refs.map(bureauYearFiles);
+  const files = Object.fromEntries(
+    RESOURCES.map((spec) => [spec.name, csvHeader(spec.name) + perBureauYear.map((fs) => csvRows(fs.find((f) => f.resource === spec.name)!)).join('')]),
+  ) as Record<ResourceName, string>;
+  const sums = Object.fromEntries(Object.entries(files).map(([name, text]) => [name, { bytes: Buffer.byteLength(text), sha256: sha256(text) }])) as Record<ResourceName, { bytes: number; sha256: string }>;
+  const descriptor = JSON.parse(dataPackage({ title: '测试', organisation: '测试单位', years: refs.map((r) => r.year), created: '2024-01-01T00:00:00Z', files: sums }));
   const schema = (name: string) => JSON.parse(readFileSync(`test/fixtures/frictionless/${name}.json`, 'utf8'));
 
   it('is valid against the published Tabular Data Package and Fiscal Data Package schemas', () => {

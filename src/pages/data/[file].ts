@@ -8,7 +8,7 @@ import { fileResponse, openData } from '../../utils/open-data.ts';
 
 export const getStaticPaths = (async () => {
   const { siteFiles } = await openData();
-  return [...siteFiles.entries()].map(([path, content]) => ({ params: { file: path.replace(/^data\//, '') }, props: { path, content } }));
+  return [...siteFiles.keys()].map((path) => ({ params: { file: path.replace(/^data\//, '') } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => fileResponse(props.path as string, props.content as string | Uint8Array);
+export const GET: APIRoute = ({ params }) => fileResponse(`data/${params.file}`);

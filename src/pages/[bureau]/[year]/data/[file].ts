@@ -1,16 +1,17 @@
 /**
  * One bureau-year's downloads: <bureau>-<year>.json and one CSV per table
- * and for the computed figures (src/core/open-data.ts).
+ * and for the computed figures (src/core/open-data.ts), as written by
+ * src/utils/open-data.ts.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { fileResponse, openData } from '../../../../utils/open-data.ts';
+import { bureauYearFileName, RESOURCES } from '../../../../core/open-data.ts';
+import { fileResponse } from '../../../../utils/open-data.ts';
+import { site } from '../../../../utils/site.ts';
 
 export const getStaticPaths = (async () => {
-  const { byBureauYear } = await openData();
-  return [...byBureauYear.entries()].flatMap(([id, files]) => {
-    const [bureau, year] = id.split('/');
-    return files.map((f) => ({ params: { bureau, year, file: f.path.split('/').at(-1)! }, props: { path: f.path, content: f.content } }));
-  });
+  const s = await site();
+  const names = ['json', ...RESOURCES.map((spec) => spec.name)] as const;
+  return s.disclosures.flatMap((d) => names.map((name) => ({ params: { bureau: d.bureauId, year: d.year, file: bureauYearFileName(d.bureauId, d.year, name) } })));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => fileResponse(props.path as string, props.content as string);
+export const GET: APIRoute = ({ params }) => fileResponse(`${params.bureau}/${params.year}/data/${params.file}`);
