@@ -160,7 +160,7 @@ const YAML_HINTS: Record<string, string> = {
  * only source of error messages and lines. It is slow (~6 ms for a 22 KB
  * data.yaml), so a file first goes through `parseYamlFast` (js-yaml, ~10× faster)
  * and its result is used ONLY when the text holds nothing the two parsers could
- * read differently (see FAST_PATH_UNSAFE and fastKeyIsSafe), js-yaml parses it
+ * read differently (see unsafeForFastPath and fastKeyIsSafe), js-yaml parses it
  * without complaint, AND the schema accepts it. Whenever any of that fails the
  * file is read again by the full parser from scratch and errors are reported
  * from there, exactly as if there were no fast path. A file read on the fast
@@ -214,17 +214,35 @@ const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
 });
 
 /**
- * Text the fast path leaves to the full parser, found with one cheap scan:
+ * Text the fast path leaves to the full parser, found with cheap scans:
  * anchors and aliases (& *: parseYaml refuses aliases) and tags (!) where a
- * node can start (after a space, a line start, [ { , or :), directives
- * (% at a line start: %YAML 1.1 would change the schema), document markers
- * (--- and ... at a line start), explicit keys (? ) and collections used as
- * keys (] or } before :, which the parsers turn into different strings), tabs,
- * a CR not followed by LF, a byte order mark inside the text, and the
- * Unicode line and paragraph separators (U+0085, U+2028, U+2029). A false
- * alarm (a * inside a quoted note) only costs speed.
+ * node can start (after a space, a line start, [ { , or :), directives (% at a
+ * line start: %YAML 1.1 would change the schema), document markers (--- and
+ * ... at a line start), explicit keys (? ) and collections used as keys (] or
+ * } before :, which the parsers turn into different strings), tabs, a CR not
+ * followed by LF, a byte order mark inside the text, the Unicode line and
+ * paragraph separators (U+0085, U+2028, U+2029), and lines of 1,000
+ * characters or more (a key may be longer than the 1,024 characters YAML
+ * allows, which only the full parser refuses). A false alarm (a * inside a
+ * quoted note) only costs speed.
  */
-const FAST_PATH_UNSAFE = /(?:^|[\s[{,:])[&*!]|[\t\uFEFF\u0085\u2028\u2029]|\r(?!\n)|^(?:%|---|\.\.\.)|(?:^|[\s[{,])\?(?:\s|$)|[\]}][ \t]*:/m;
+function unsafeForFastPath(text: string): boolean {
+  return (UNSAFE_CHAR.test(text) && UNSAFE_AT_CHAR.test(text)) || UNSAFE_LINE.test(text) || hasLongLine(text);
+}
+/** Every match of UNSAFE_AT_CHAR holds one of these; scanning for them first is several times quicker. */
+const UNSAFE_CHAR = /[&*!?\t\r\uFEFF\u0085\u2028\u2029]/;
+const UNSAFE_AT_CHAR = /(?:^|[\s[{,:])[&*!]|[\t\uFEFF\u0085\u2028\u2029]|\r(?!\n)|(?:^|[\s[{,])\?(?:\s|$)/m;
+const UNSAFE_LINE = /^(?:%|---|\.\.\.)|[\]}][ \t]*:/m;
+
+function hasLongLine(text: string): boolean {
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    if ((end < 0 ? text.length : end) - start >= 1000) return true;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return false;
+}
 
 /**
  * A mapping key both parsers give as the same string with the same meaning.
@@ -250,17 +268,6 @@ function fastValueIsSafe(value: unknown, depth: number): boolean {
   return true;
 }
 
-/** A line of 1,000 characters or more: it may hold a key longer than the 1,024 characters YAML allows, which only the full parser refuses. */
-function hasLongLine(text: string): boolean {
-  for (let start = 0; start < text.length; ) {
-    const end = text.indexOf('\n', start);
-    if ((end < 0 ? text.length : end) - start >= 1000) return true;
-    if (end < 0) break;
-    start = end + 1;
-  }
-  return false;
-}
-
 /**
  * The fast parse: the plain value `parseYaml` would give for this text, or
  * undefined when the text is not one the fast path may read (then the caller
@@ -268,7 +275,7 @@ function hasLongLine(text: string): boolean {
  * with `readYaml`.
  */
 export function parseYamlFast(text: string): Record<string, unknown> | undefined {
-  if (FAST_PATH_UNSAFE.test(text) || hasLongLine(text)) return undefined;
+  if (unsafeForFastPath(text)) return undefined;
   let value: unknown;
   try {
     value = loadFastYaml(text, { schema: FAST_SCHEMA });
@@ -453,15 +460,18 @@ export function loadContent(root: string, options: LoadOptions = {}): { content:
       });
       continue;
     }
-    const bureauText = readText(bureauFile, display(bureauFile), errors);
-    const readBureau = bureauText === null ? null : readYaml(bureauText, display(bureauFile), bureauSchema, errors, describeContentIssue);
-    if (readBureau) bureaus.push({ id: bureauId, file: display(bureauFile), data: readBureau.data, lineOf: readBureau.lineOf });
+    const bureauDisplay = display(bureauFile);
+    const bureauText = readText(bureauFile, bureauDisplay, errors);
+    const readBureau = bureauText === null ? null : readYaml(bureauText, bureauDisplay, bureauSchema, errors, describeContentIssue);
+    if (readBureau) bureaus.push({ id: bureauId, file: bureauDisplay, data: readBureau.data, lineOf: readBureau.lineOf });
 
     const yearDirs = listDirs(bureauDir);
     for (const yearDir of yearDirs) {
       const dir = join(bureauDir, yearDir);
       const dataFile = join(dir, 'data.yaml');
       const narrativeFile = join(dir, 'narrative.md');
+      const dataDisplay = display(dataFile);
+      const narrativeDisplay = display(narrativeFile);
       if (!/^\d{4}$/.test(yearDir)) {
         errors.push({ file: display(dir), line: 1, field: '', message: `年度文件夹名"${yearDir}"应为四位年份，如 2023 / a year folder must be named like 2023` });
         continue;
@@ -478,23 +488,23 @@ export function loadContent(root: string, options: LoadOptions = {}): { content:
       }
       if (rivals.length > 0) continue;
       if (!existsSync(dataFile)) {
-        errors.push({ file: display(dataFile), line: 1, field: '', message: '缺少数据文件 data.yaml / data.yaml is missing' });
+        errors.push({ file: dataDisplay, line: 1, field: '', message: '缺少数据文件 data.yaml / data.yaml is missing' });
         continue;
       }
-      const dataText = readText(dataFile, display(dataFile), errors);
-      const narrativeText = existsSync(narrativeFile) ? readText(narrativeFile, display(narrativeFile), errors) : null;
+      const dataText = readText(dataFile, dataDisplay, errors);
+      const narrativeText = existsSync(narrativeFile) ? readText(narrativeFile, narrativeDisplay, errors) : null;
       const digest = createHash('sha1').update(dataText ?? '').update('\0').update(narrativeText ?? '').digest('hex');
       if (dataText !== null && narrativeText !== null && options.skipYear?.(`${bureauId}/${yearDir}`, digest)) {
         unchanged.push(`${bureauId}/${yearDir}`);
         continue;
       }
-      const parsed = dataText === null ? null : readYaml(dataText, display(dataFile), bureauYearSchema, errors, describeContentIssue);
+      const parsed = dataText === null ? null : readYaml(dataText, dataDisplay, bureauYearSchema, errors, describeContentIssue);
       if (!parsed) continue;
       const { data } = parsed;
       if (data.year !== yearDir) {
         const claimed = yearDirs.includes(data.year) ? `，而 ${bureauId}/${data.year} 已有自己的文件夹：两个文件声明了同一部门年度` : '';
         errors.push({
-          file: display(dataFile),
+          file: dataDisplay,
           line: parsed.lineOf(['year']),
           field: 'year',
           message: `年度 ${data.year} 与文件夹名 ${yearDir} 不一致${claimed} / year does not match its folder`,
@@ -503,15 +513,15 @@ export function loadContent(root: string, options: LoadOptions = {}): { content:
       }
       const narrative = narrativeText ?? '';
       if (!existsSync(narrativeFile)) {
-        errors.push({ file: display(narrativeFile), line: 1, field: '', message: '缺少说明文件 narrative.md / narrative.md is missing' });
+        errors.push({ file: narrativeDisplay, line: 1, field: '', message: '缺少说明文件 narrative.md / narrative.md is missing' });
       }
       const sourceFile = join(dir, 'source.txt');
       years.push({
         id: `${bureauId}/${yearDir}`,
         bureauId,
         year: yearDir,
-        dataFile: display(dataFile),
-        narrativeFile: display(narrativeFile),
+        dataFile: dataDisplay,
+        narrativeFile: narrativeDisplay,
         ...(existsSync(sourceFile) ? { sourceFile: display(sourceFile) } : {}),
         data,
         narrative,
