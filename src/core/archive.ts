@@ -12,7 +12,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { z } from 'astro/zod';
 import { isMap, isSeq, parseDocument } from 'yaml';
-import { parseYaml, readText, type Content, type ContentError } from './load.ts';
+import { readText, readYaml, type Content, type ContentError } from './load.ts';
 import { bureauYearSchema, date, optional, text, type BureauYear } from './schema.ts';
 import type { Finding } from './findings.ts';
 
@@ -53,17 +53,9 @@ export function loadArchive(contentDir: string): { archive: Archive; errors: Con
   const empty = { archive: { published: [], snapshots: [] }, errors, lineOf: () => 1 };
   if (!existsSync(file)) return empty;
   const source = readText(file, display(file), errors);
-  const parsed = source === null ? null : parseYaml(source, display(file), errors);
+  const parsed = source === null ? null : readYaml(source, display(file), archiveSchema, errors);
   if (!parsed) return empty;
-  const result = archiveSchema.safeParse(parsed.value ?? {});
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      errors.push({ file: display(file), line: parsed.lineOf(path), field: path.join('.'), message: issue.message });
-    }
-    return { ...empty, lineOf: parsed.lineOf };
-  }
-  return { archive: result.data, errors, lineOf: parsed.lineOf };
+  return { archive: parsed.data, errors, lineOf: parsed.lineOf };
 }
 
 // ---------------------------------------------------------------------------
@@ -99,16 +91,8 @@ export function loadVersions(content: Content): { versions: EarlierVersion[]; er
         continue;
       }
       const source = readText(dataFile, display(dataFile), errors);
-      const parsed = source === null ? null : parseYaml(source, display(dataFile), errors);
+      const parsed = source === null ? null : readYaml(source, display(dataFile), bureauYearSchema, errors);
       if (!parsed) continue;
-      const result = bureauYearSchema.safeParse(parsed.value);
-      if (!result.success) {
-        for (const issue of result.error.issues) {
-          const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-          errors.push({ file: display(dataFile), line: parsed.lineOf(path), field: path.join('.'), message: issue.message });
-        }
-        continue;
-      }
       const narrative = existsSync(narrativeFile) ? (readText(narrativeFile, display(narrativeFile), errors) ?? '') : '';
       versions.push({
         id: entry.id,
@@ -117,7 +101,7 @@ export function loadVersions(content: Content): { versions: EarlierVersion[]; er
         date: name,
         dataFile: display(dataFile),
         narrativeFile: display(narrativeFile),
-        data: result.data,
+        data: parsed.data,
         narrative,
       });
     }

@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'astro/zod';
-import { parseYaml, readText, type ContentError } from './load.ts';
+import { readText, readYaml, type ContentError } from './load.ts';
 import { CONTENT_DIR } from './paths.ts';
 import { compareText } from './order.ts';
 
@@ -191,22 +191,15 @@ export function loadClassification(dir = join(CONTENT_DIR, 'classifications')): 
       continue;
     }
     const text = readText(file, display, errors);
-    const parsed = text === null ? null : parseYaml(text, display, errors);
+    const parsed = text === null ? null : readYaml(text, display, classificationFileSchema, errors);
     if (!parsed) continue;
-    const result = classificationFileSchema.safeParse(parsed.value);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-        errors.push({ file: display, line: parsed.lineOf(path), field: path.join('.'), message: issue.message });
-      }
-      continue;
-    }
-    if (result.data.kind !== kind) {
+    const { data } = parsed;
+    if (data.kind !== kind) {
       errors.push({ file: display, line: parsed.lineOf(['kind']), field: 'kind', message: `kind 应为 ${kind} / kind must be ${kind}` });
       continue;
     }
-    checkList(kind, result.data.codes, display, parsed.lineOf, errors);
-    lists[kind] = result.data.codes;
+    checkList(kind, data.codes, display, parsed.lineOf, errors);
+    lists[kind] = data.codes;
   }
   return { classification: buildClassification(lists), errors };
 }

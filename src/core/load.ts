@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Document } from 'yaml';
+import { FAILSAFE_SCHEMA, Type as FastType, load as loadFastYaml } from 'js-yaml';
 import type { z } from 'astro/zod';
 import { bureauSchema, bureauYearSchema, type Bureau, type BureauYear } from './schema.ts';
 import { compareText } from './order.ts';
@@ -149,10 +150,149 @@ const YAML_HINTS: Record<string, string> = {
 };
 
 /**
- * Parse YAML keeping the source text of every number (so 010101 and 1.10
- * survive) and a way back from a field path to its line. Refuses aliases
+ * Read a content YAML file: parse it and validate it against `schema`. The one
+ * way content YAML is loaded (bureaus, bureau-years, classifications, site and
+ * archive settings, earlier versions, import drafts).
+ *
+ * Two parsers, one result. The full parser (`parseYaml`, the `yaml` package's
+ * Document with line positions and our rules: duplicate keys, aliases, tabs…)
+ * is the only authority for what a file means when anything is wrong, and the
+ * only source of error messages and lines. It is slow (~6 ms for a 22 KB
+ * data.yaml), so a file first goes through `parseYamlFast` (js-yaml, ~10× faster)
+ * and its result is used ONLY when the text holds nothing the two parsers could
+ * read differently (see unsafeForFastPath and fastKeyIsSafe), js-yaml parses it
+ * without complaint, AND the schema accepts it. Whenever any of that fails the
+ * file is read again by the full parser from scratch and errors are reported
+ * from there, exactly as if there were no fast path. A file read on the fast
+ * path is parsed fully only if a line is asked for (`lineOf`, for a finding).
+ * test/core/yaml-fast.test.ts checks that both paths give deep-equal values.
+ */
+export function readYaml<S extends z.ZodType>(
+  text: string,
+  display: string,
+  schema: S,
+  errors: ContentError[],
+  describe: DescribeIssue = (issue) => issue.message,
+): { data: z.output<S>; lineOf: (path: readonly (string | number)[]) => number } | null {
+  const fast = parseYamlFast(text);
+  if (fast !== undefined) {
+    const result = schema.safeParse(fast);
+    if (result.success) return { data: result.data, lineOf: lazyLineOf(text, display) };
+  }
+  const parsed = parseYaml(text, display, errors);
+  if (!parsed) return null;
+  const data = validate(schema, parsed.value, display, parsed.lineOf, errors, describe);
+  return data === null ? null : { data, lineOf: parsed.lineOf };
+}
+
+/** Field path → line, with the full parse done on the first call (most files never need a line). */
+function lazyLineOf(text: string, display: string): (path: readonly (string | number)[]) => number {
+  let parsed: ReturnType<typeof parseYaml> | undefined;
+  return (path) => {
+    if (parsed === undefined) parsed = parseYaml(text, display, []);
+    return parsed ? parsed.lineOf(path) : 1;
+  };
+}
+
+/**
+ * js-yaml with the YAML 1.2 core schema's null and bool (the same words as the
+ * `yaml` package's core schema; an empty value is null in both) and nothing
+ * else, so every other plain scalar stays its text: what `parseYaml` makes of
+ * numbers (their source text, so 010101 and 12.50 keep every digit). No
+ * timestamps (2023-12-31 stays text, as in the core schema), no merge keys (<<
+ * is an ordinary key, as in YAML 1.2), no tags.
+ */
+const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
+  implicit: [
+    new FastType('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (s: string) => /^(?:~|null|Null|NULL)$/.test(s), construct: () => null }),
+    new FastType('tag:yaml.org,2002:bool', {
+      kind: 'scalar',
+      resolve: (s: string) => /^(?:true|True|TRUE|false|False|FALSE)$/.test(s),
+      construct: (s: string) => s[0] === 't' || s[0] === 'T',
+    }),
+  ],
+});
+
+/**
+ * Text the fast path leaves to the full parser, found with cheap scans:
+ * anchors and aliases (& *: parseYaml refuses aliases) and tags (!) where a
+ * node can start (after a space, a line start, [ { , or :), directives (% at a
+ * line start: %YAML 1.1 would change the schema), document markers (--- and
+ * ... at a line start), explicit keys (? ) and collections used as keys (] or
+ * } before :, which the parsers turn into different strings), tabs, a CR not
+ * followed by LF, a byte order mark inside the text, the Unicode line and
+ * paragraph separators (U+0085, U+2028, U+2029), and lines of 1,000
+ * characters or more (a key may be longer than the 1,024 characters YAML
+ * allows, which only the full parser refuses). A false alarm (a * inside a
+ * quoted note) only costs speed.
+ */
+function unsafeForFastPath(text: string): boolean {
+  return (UNSAFE_CHAR.test(text) && UNSAFE_AT_CHAR.test(text)) || UNSAFE_LINE.test(text) || hasLongLine(text);
+}
+/** Every match of UNSAFE_AT_CHAR holds one of these; scanning for them first is several times quicker. */
+const UNSAFE_CHAR = /[&*!?\t\r\uFEFF\u0085\u2028\u2029]/;
+const UNSAFE_AT_CHAR = /(?:^|[\s[{,:])[&*!]|[\t\uFEFF\u0085\u2028\u2029]|\r(?!\n)|(?:^|[\s[{,])\?(?:\s|$)/m;
+const UNSAFE_LINE = /^(?:%|---|\.\.\.)|[\]}][ \t]*:/m;
+
+function hasLongLine(text: string): boolean {
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    if ((end < 0 ? text.length : end) - start >= 1000) return true;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return false;
+}
+
+/**
+ * A mapping key both parsers give as the same string with the same meaning.
+ * Not: a null key (~, null, empty: "" to one parser, "null" to the other),
+ * __proto__, or a number other than a plain integer: the full parser compares
+ * keys as numbers, so 1 and 01 (or 1.0, 0x1, +1) are one key to it and a
+ * duplicate, while js-yaml sees two texts.
+ */
+function fastKeyIsSafe(key: string): boolean {
+  if (key === '' || key === 'null' || key === '__proto__') return false;
+  const c = key.charCodeAt(0);
+  const numberLike = (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e; // 0-9 + - .
+  return !numberLike || /^(?:0|[1-9]\d{0,14})$/.test(key);
+}
+
+function fastValueIsSafe(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth > 64) return false;
+  if (Array.isArray(value)) return value.every((item) => fastValueIsSafe(item, depth + 1));
+  for (const key of Object.keys(value)) {
+    if (!fastKeyIsSafe(key) || !fastValueIsSafe((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
+}
+
+/**
+ * The fast parse: the plain value `parseYaml` would give for this text, or
+ * undefined when the text is not one the fast path may read (then the caller
+ * uses `parseYaml`). Exported for the differential test; content is loaded
+ * with `readYaml`.
+ */
+export function parseYamlFast(text: string): Record<string, unknown> | undefined {
+  if (unsafeForFastPath(text)) return undefined;
+  let value: unknown;
+  try {
+    value = loadFastYaml(text, { schema: FAST_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !fastValueIsSafe(value, 0)) return undefined;
+  return value as Record<string, unknown>;
+}
+
+/**
+ * The full parse (the authority; see readYaml). Parse YAML keeping the source
+ * text of every number (so 010101 and 1.10 survive) and a way back from a field
+ * path to its line. Refuses aliases
  * (`*name`): content never needs them, a text starting with * would silently
  * become one, and nested aliases can expand exponentially ("billion laughs").
+ * Exported for the differential test; content is loaded with `readYaml`.
  */
 export function parseYaml(text: string, display: string, errors: ContentError[]) {
   const lineCounter = new LineCounter();
@@ -221,22 +361,31 @@ function lineOfPath(doc: Document, counter: LineCounter, path: readonly (string 
   return line;
 }
 
+/** The message for one schema issue; `value` is the whole parsed file. */
+export type DescribeIssue = (issue: z.core.$ZodIssue, value: unknown) => string;
+
 function validate<S extends z.ZodType>(
   schema: S,
   value: unknown,
   display: string,
   lineOf: (p: readonly (string | number)[]) => number,
   errors: ContentError[],
+  describe: DescribeIssue,
 ): z.output<S> | null {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const missing = valueAt(value, path) === undefined && issue.code !== 'unrecognized_keys';
-    const message = missing ? `缺少必填字段 / required field is missing` : describeIssue(issue);
-    errors.push({ file: display, line: lineOf(path), field: path.join('.'), message });
+    errors.push({ file: display, line: lineOf(path), field: path.join('.'), message: describe(issue, value) });
   }
   return null;
+}
+
+/** Bureau and bureau-year files: a missing field says so, other issues in both languages (describeIssue). */
+function describeContentIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const missing = valueAt(value, path) === undefined && issue.code !== 'unrecognized_keys';
+  return missing ? `缺少必填字段 / required field is missing` : describeIssue(issue);
 }
 
 function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
@@ -311,16 +460,18 @@ export function loadContent(root: string, options: LoadOptions = {}): { content:
       });
       continue;
     }
-    const bureauText = readText(bureauFile, display(bureauFile), errors);
-    const parsedBureau = bureauText === null ? null : parseYaml(bureauText, display(bureauFile), errors);
-    const bureau = parsedBureau && validate(bureauSchema, parsedBureau.value, display(bureauFile), parsedBureau.lineOf, errors);
-    if (bureau) bureaus.push({ id: bureauId, file: display(bureauFile), data: bureau, lineOf: parsedBureau.lineOf });
+    const bureauDisplay = display(bureauFile);
+    const bureauText = readText(bureauFile, bureauDisplay, errors);
+    const readBureau = bureauText === null ? null : readYaml(bureauText, bureauDisplay, bureauSchema, errors, describeContentIssue);
+    if (readBureau) bureaus.push({ id: bureauId, file: bureauDisplay, data: readBureau.data, lineOf: readBureau.lineOf });
 
     const yearDirs = listDirs(bureauDir);
     for (const yearDir of yearDirs) {
       const dir = join(bureauDir, yearDir);
       const dataFile = join(dir, 'data.yaml');
       const narrativeFile = join(dir, 'narrative.md');
+      const dataDisplay = display(dataFile);
+      const narrativeDisplay = display(narrativeFile);
       if (!/^\d{4}$/.test(yearDir)) {
         errors.push({ file: display(dir), line: 1, field: '', message: `年度文件夹名"${yearDir}"应为四位年份，如 2023 / a year folder must be named like 2023` });
         continue;
@@ -337,24 +488,23 @@ export function loadContent(root: string, options: LoadOptions = {}): { content:
       }
       if (rivals.length > 0) continue;
       if (!existsSync(dataFile)) {
-        errors.push({ file: display(dataFile), line: 1, field: '', message: '缺少数据文件 data.yaml / data.yaml is missing' });
+        errors.push({ file: dataDisplay, line: 1, field: '', message: '缺少数据文件 data.yaml / data.yaml is missing' });
         continue;
       }
-      const dataText = readText(dataFile, display(dataFile), errors);
-      const narrativeText = existsSync(narrativeFile) ? readText(narrativeFile, display(narrativeFile), errors) : null;
+      const dataText = readText(dataFile, dataDisplay, errors);
+      const narrativeText = existsSync(narrativeFile) ? readText(narrativeFile, narrativeDisplay, errors) : null;
       const digest = createHash('sha1').update(dataText ?? '').update('\0').update(narrativeText ?? '').digest('hex');
       if (dataText !== null && narrativeText !== null && options.skipYear?.(`${bureauId}/${yearDir}`, digest)) {
         unchanged.push(`${bureauId}/${yearDir}`);
         continue;
       }
-      const parsed = dataText === null ? null : parseYaml(dataText, display(dataFile), errors);
+      const parsed = dataText === null ? null : readYaml(dataText, dataDisplay, bureauYearSchema, errors, describeContentIssue);
       if (!parsed) continue;
-      const data = validate(bureauYearSchema, parsed.value, display(dataFile), parsed.lineOf, errors);
-      if (!data) continue;
+      const { data } = parsed;
       if (data.year !== yearDir) {
         const claimed = yearDirs.includes(data.year) ? `，而 ${bureauId}/${data.year} 已有自己的文件夹：两个文件声明了同一部门年度` : '';
         errors.push({
-          file: display(dataFile),
+          file: dataDisplay,
           line: parsed.lineOf(['year']),
           field: 'year',
           message: `年度 ${data.year} 与文件夹名 ${yearDir} 不一致${claimed} / year does not match its folder`,
@@ -363,15 +513,15 @@ export function loadContent(root: string, options: LoadOptions = {}): { content:
       }
       const narrative = narrativeText ?? '';
       if (!existsSync(narrativeFile)) {
-        errors.push({ file: display(narrativeFile), line: 1, field: '', message: '缺少说明文件 narrative.md / narrative.md is missing' });
+        errors.push({ file: narrativeDisplay, line: 1, field: '', message: '缺少说明文件 narrative.md / narrative.md is missing' });
       }
       const sourceFile = join(dir, 'source.txt');
       years.push({
         id: `${bureauId}/${yearDir}`,
         bureauId,
         year: yearDir,
-        dataFile: display(dataFile),
-        narrativeFile: display(narrativeFile),
+        dataFile: dataDisplay,
+        narrativeFile: narrativeDisplay,
         ...(existsSync(sourceFile) ? { sourceFile: display(sourceFile) } : {}),
         data,
         narrative,
@@ -379,7 +529,7 @@ export function loadContent(root: string, options: LoadOptions = {}): { content:
         digest,
       });
     }
-    if (!bureau) {
+    if (!readBureau) {
       // Years of a broken bureau file are still validated above but not published.
       for (let i = years.length - 1; i >= 0; i--) if (years[i]!.bureauId === bureauId) years.splice(i, 1);
     }

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'astro/zod';
-import { parseYaml, readText, formatContentError, type ContentError } from './load.ts';
+import { readText, readYaml, formatContentError, type ContentError } from './load.ts';
 import { CONTENT_DIR } from './paths.ts';
 import { optional, text } from './schema.ts';
 
@@ -60,21 +60,17 @@ export function loadSiteConfig(file = siteConfigFile()): { config: SiteConfig | 
     return { config: null, errors };
   }
   const source = readText(file, display, errors);
-  const parsed = source === null ? null : parseYaml(source, display, errors);
-  if (!parsed) return { config: null, errors };
-  const result = siteConfigSchema.safeParse(parsed.value ?? {});
-  if (result.success) return { config: result.data, errors };
-  for (const issue of result.error.issues) {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const message =
-      issue.code === 'unrecognized_keys'
-        ? `未知字段 ${issue.keys.join('、')} / unknown field(s): ${issue.keys.join(', ')}`
-        : issue.code === 'invalid_type' && issue.input === undefined
-          ? '缺少必填字段 / required field is missing'
-          : issue.message;
-    errors.push({ file: display, line: parsed.lineOf(path), field: path.join('.'), message });
-  }
-  return { config: null, errors };
+  const parsed =
+    source === null
+      ? null
+      : readYaml(source, display, siteConfigSchema, errors, (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `未知字段 ${issue.keys.join('、')} / unknown field(s): ${issue.keys.join(', ')}`
+            : issue.code === 'invalid_type' && issue.input === undefined
+              ? '缺少必填字段 / required field is missing'
+              : issue.message,
+        );
+  return { config: parsed ? parsed.data : null, errors };
 }
 
 /** The site settings, or an error listing every problem with file:line (for the build). */

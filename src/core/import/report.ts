@@ -3,7 +3,7 @@
  * person must finish, in Chinese. Printed to the terminal and written next to
  * the draft as import-report.md.
  */
-import { parseYaml, type ContentError } from '../load.ts';
+import { readYaml, type ContentError } from '../load.ts';
 import { bureauYearSchema } from '../schema.ts';
 import { ISSUE_TITLES, type ImportIssue, type IssueKind } from './issues.ts';
 import { TABLE_KEYS, TABLE_TITLES } from '../tables.ts';
@@ -12,15 +12,7 @@ import type { ImportResult } from './index.ts';
 /** Check the written draft the way `npm run check` reads it (YAML, then the schema). */
 export function validateDraft(yamlText: string, display: string): ContentError[] {
   const errors: ContentError[] = [];
-  const parsed = parseYaml(yamlText, display, errors);
-  if (!parsed) return errors;
-  const result = bureauYearSchema.safeParse(parsed.value);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      errors.push({ file: display, line: parsed.lineOf(path), field: path.join('.'), message: issue.message });
-    }
-  }
+  readYaml(yamlText, display, bureauYearSchema, errors);
   return errors;
 }
 
