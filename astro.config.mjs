@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 
 /**
@@ -15,7 +16,27 @@ function basePath(value = '/') {
 // prerendered pages (import.meta.env reads process.env); the base comes from SITE_BASE only.
 delete process.env.BASE_URL;
 
+/**
+ * `astro build` renders the pages; the open data files (tens of thousands on a large
+ * site) are written straight into the output folder by src/utils/open-data.ts, which
+ * learns the folder here. Under `astro dev` they are served by their endpoints.
+ */
+let outDir = '';
+/** @type {import('astro').AstroIntegration} */
+const openDataOutput = {
+  name: 'juesuan-open-data',
+  hooks: {
+    'astro:config:done': ({ config }) => {
+      outDir = fileURLToPath(config.outDir);
+    },
+    'astro:build:start': () => {
+      process.env.JUESUAN_OUTPUT_DIR = outDir;
+    },
+  },
+};
+
 export default defineConfig({
+  integrations: [openDataOutput],
   base: basePath(process.env.SITE_BASE),
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },

@@ -56,12 +56,18 @@ function ref(s: Site, d: Disclosure): BureauYearRef {
 }
 
 /**
- * The folder the files are written to before the endpoints hand them to Astro:
- * a large site's files (about 2 GB for 15,000 bureau-years) do not fit in
- * memory. Removed when the process ends (in `astro dev`, when it is made again).
+ * Where the files go. Under `astro build`, straight into the output folder
+ * (astro.config.mjs names it): a large site has tens of thousands of them
+ * (about 2 GB for 15,000 bureau-years), too many to hold in memory or to pass
+ * through Astro's endpoints one by one, whose routes are then empty. Under
+ * `astro dev`, into a temporary folder their endpoints serve from, made
+ * afresh on each request and removed when the server stops.
  */
+export const writtenToOutput = (): boolean => !import.meta.env.DEV && !!process.env.JUESUAN_OUTPUT_DIR;
+
 let staging: string | undefined;
-function stagingFolder(): string {
+function targetFolder(): string {
+  if (writtenToOutput()) return process.env.JUESUAN_OUTPUT_DIR!;
   if (staging) rmSync(staging, { recursive: true, force: true });
   else process.once('exit', () => staging && rmSync(staging, { recursive: true, force: true }));
   staging = mkdtempSync(join(tmpdir(), 'juesuan-open-data-'));
@@ -108,7 +114,7 @@ function csvSink(dir: string, name: ResourceName) {
  */
 async function make(): Promise<OpenData> {
   const s = await site();
-  const dir = stagingFolder();
+  const dir = targetFolder();
   const date = sourceDate();
   const byBureauYear = new Map<string, FileInfo[]>();
   const sinks = new Map(RESOURCES.map((spec) => [spec.name, csvSink(dir, spec.name)]));

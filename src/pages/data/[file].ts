@@ -4,9 +4,11 @@
  * its files' SHA-256) and a zip of the CSVs with the descriptor.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { fileResponse, openData } from '../../utils/open-data.ts';
+import { fileResponse, openData, writtenToOutput } from '../../utils/open-data.ts';
 
 export const getStaticPaths = (async () => {
+  // Under `astro build` the files are written straight into the output folder (src/utils/open-data.ts).
+  if (writtenToOutput()) return [];
   const { siteFiles } = await openData();
   return [...siteFiles.keys()].map((path) => ({ params: { file: path.replace(/^data\//, '') } }));
 }) satisfies GetStaticPaths;
