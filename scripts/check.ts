@@ -19,7 +19,7 @@ import { CONTENT_DIR } from '../src/core/paths.ts';
 import { loadSiteConfig, siteConfigFile } from '../src/core/site-config.ts';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkFolder, CHECK_RESULT_ENV } from '../src/core/check/cache.ts';
+import { type BureauResult, checkFolder, CHECK_RESULT_ENV } from '../src/core/check/cache.ts';
 import { sortFindings, type Finding } from '../src/core/findings.ts';
 import { checkArchive, loadArchive, loadVersions } from '../src/core/archive.ts';
 
@@ -45,12 +45,18 @@ function main(): number {
   // The narrative: unknown figure names are content errors, disagreeing published figures are findings (warnings).
   // For astro build running beside the check (scripts/build.ts): each bureau's findings as soon as they are known.
   const shared = process.env[CHECK_RESULT_ENV];
-  const share = (name: string, value: unknown) => {
-    writeFileSync(join(shared!, `${name}.tmp`), JSON.stringify(value));
+  const share = (name: string, text: string) => {
+    writeFileSync(join(shared!, `${name}.tmp`), text);
     renameSync(join(shared!, `${name}.tmp`), join(shared!, `${name}.json`));
   };
   if (shared) mkdirSync(shared, { recursive: true });
-  const checked = checkFolder(CONTENT_DIR, shared ? { onBureau: (bureauId, { findings }) => share(bureauId, { findings }) } : {});
+  // A bureau's rendered narratives go first: a page reads them once the bureau's findings are there.
+  const onBureau = (bureauId: string, { findings, narratives }: BureauResult) => {
+    const text = narratives();
+    if (text !== null) share(`${bureauId}.narratives`, text);
+    share(bureauId, JSON.stringify({ findings }));
+  };
+  const checked = checkFolder(CONTENT_DIR, shared ? { onBureau } : {});
   const { errors: siteErrors } = loadSiteConfig(siteConfigFile(CONTENT_DIR));
   // Published bureau-years and earlier versions (content/archive.yaml, versions/<date>/). Only the bureau-years with a
   // history (a versions/ folder, or corrections in data.yaml) are read again; the others only need to exist.
@@ -71,7 +77,7 @@ function main(): number {
     warnings: findings.filter((f) => f.severity === 'warning').length,
   };
   const failed = count.contentErrors > 0 || count.errors > 0;
-  if (shared && !failed) share('_all', { findings });
+  if (shared && !failed) share('_all', JSON.stringify({ findings }));
 
   if (json) {
     process.stdout.write(`${JSON.stringify({ ok: !failed, summary: count, contentErrors: errors, findings }, null, 2)}\n`);

@@ -38,6 +38,9 @@ export function previousYear<T extends { bureauId: string; year: string }>(all: 
  */
 export type Remember = <T>(key: string, make: () => T) => T;
 
+/** The end of the key a bureau-year's rendered narrative is remembered under (after its id). */
+export const NARRATIVE_KEY = '#narrative';
+
 function keepEach(): Remember {
   const kept = new Map<string, unknown>();
   return <T>(key: string, make: () => T): T => {
@@ -73,7 +76,7 @@ export function analyse(
       return figures();
     },
     get narrative() {
-      return remember(`${input.id}#narrative`, () => renderNarrative(input.narrative, figures(), input.data, input.narrativeFile));
+      return remember(`${input.id}${NARRATIVE_KEY}`, () => renderNarrative(input.narrative, figures(), input.data, input.narrativeFile));
     },
   };
 }

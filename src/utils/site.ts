@@ -4,7 +4,7 @@
  * computed when a page first reads them, so every page reads the same figures.
  */
 import { getCollection } from 'astro:content';
-import { analyse, previousYear, type Disclosure, type Remember } from '../core/disclosure.ts';
+import { analyse, NARRATIVE_KEY, previousYear, type Disclosure, type Remember } from '../core/disclosure.ts';
 import type { Bureau, BureauYear } from '../core/schema.ts';
 import { requireSiteConfig, type SiteConfig } from '../core/site-config.ts';
 import { contentErrorsError, loadContent } from '../core/load.ts';
@@ -14,6 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkFolder, CHECK_RESULT_ENV } from '../core/check/cache.ts';
 import type { Finding } from '../core/findings.ts';
+import type { RenderedNarrative } from '../core/narrative.ts';
 import { auditEntries, type AuditEntry } from '../core/audit.ts';
 import { compareText } from '../core/order.ts';
 import { crossBureauFigures, keyedYear, type KeyedYear } from '../core/compare.ts';
@@ -40,10 +41,14 @@ export interface Site {
   bureau(id: string): BureauInfo;
 }
 
-/** Block until `file` exists (another process writes it whole, by rename), then read it. */
-function waitForJson<T>(file: string): T {
+/** Block until `file` exists (another process writes it whole, by rename). */
+function waitFor(file: string): void {
   const pause = new Int32Array(new SharedArrayBuffer(4));
   while (!existsSync(file)) Atomics.wait(pause, 0, 0, 50);
+}
+
+function waitForJson<T>(file: string): T {
+  waitFor(file);
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
@@ -56,7 +61,7 @@ function waitForJson<T>(file: string): T {
  * nothing is checked twice. Otherwise (astro dev, astro build alone) the check
  * runs here, with its cache (src/core/check/cache.ts).
  */
-function findingsSource(): { all: () => AuditEntry[]; of: (bureauYear: string) => AuditEntry[] } {
+function findingsSource(): { all: () => AuditEntry[]; of: (bureauYear: string) => AuditEntry[]; narrativeOf: (bureauYear: string) => RenderedNarrative | undefined } {
   const shared = import.meta.env.DEV ? undefined : process.env[CHECK_RESULT_ENV];
   let all: AuditEntry[] | undefined;
   let byBureauYear: Map<string, AuditEntry[]> | undefined;
@@ -68,9 +73,20 @@ function findingsSource(): { all: () => AuditEntry[]; of: (bureauYear: string) =
     }
     return byBureauYear;
   };
-  if (!shared) return { all: () => (local(), all!), of: (id) => local().get(id) ?? [] };
+  if (!shared) return { all: () => (local(), all!), of: (id) => local().get(id) ?? [], narrativeOf: () => undefined };
   const bureaus = new Map<string, AuditEntry[]>();
+  // The narratives of the bureau whose pages are being rendered (pages of one bureau come one after another).
+  let narratives: { bureauId: string; byId: Record<string, RenderedNarrative> } | undefined;
   return {
+    narrativeOf(id) {
+      const bureauId = id.split('/')[0]!;
+      if (narratives?.bureauId !== bureauId) {
+        waitFor(join(shared, `${bureauId}.json`));
+        const file = join(shared, `${bureauId}.narratives.json`);
+        narratives = { bureauId, byId: existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, RenderedNarrative>) : {} };
+      }
+      return narratives.byId[id];
+    },
     all: () => (all ??= auditEntries(waitForJson<{ findings: Finding[] }>(join(shared, '_all.json')).findings)),
     of(id) {
       const bureauId = id.split('/')[0]!;
@@ -117,6 +133,10 @@ async function load(): Promise<Site> {
     const [bureauId = '', year = ''] = e.id.split('/');
     return { id: e.id, bureauId, year, data: e.data as BureauYear, body: e.body ?? '', file: e.filePath ?? e.id };
   });
+  const findings = findingsSource();
+  // A narrative the check has already rendered (npm run build) is taken as it is, not rendered again.
+  const remember: Remember = <T>(key: string, make: () => T): T =>
+    rememberRecent(key, () => ((key.endsWith(NARRATIVE_KEY) ? findings.narrativeOf(key.slice(0, -NARRATIVE_KEY.length)) : undefined) as T | undefined) ?? make());
   const disclosures = raw
     .map((entry) => {
       const previous = previousYear(raw, entry);
@@ -126,7 +146,7 @@ async function load(): Promise<Site> {
         narrative: entry.body,
         narrativeFile: entry.file.replace(/data\.yaml$/, 'narrative.md'),
         ...(previous ? { previous: previous.data } : {}),
-      }, rememberRecent);
+      }, remember);
     })
     .sort((a, b) => compareText(a.bureauId, b.bureauId) || compareText(a.year, b.year));
   const byBureau = new Map<string, Disclosure[]>();
@@ -143,7 +163,6 @@ async function load(): Promise<Site> {
       glossary: d.data.glossary,
     })),
   );
-  const findings = findingsSource();
   let keyed: KeyedYear[] | undefined;
   return {
     config,

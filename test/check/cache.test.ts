@@ -12,6 +12,7 @@ import { loadContent } from '../../src/core/load.ts';
 import { loadClassification } from '../../src/core/classification.ts';
 import { checkAll } from '../../src/core/check/index.ts';
 import { checkFolder } from '../../src/core/check/cache.ts';
+import { analyse, previousYear } from '../../src/core/disclosure.ts';
 import { generate } from '../../scripts/synthetic/generate.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'check-cache-'));
@@ -44,6 +45,23 @@ describe('checkFolder with its cache', () => {
     const warm = checkFolder(root, { cacheDir });
     expect(warm).toMatchObject({ cached: 5, checked: 0, bureauYears: afresh().bureauYears });
     expect(warm.findings).toEqual(afresh().findings);
+  });
+
+  it('hands on each bureau-year\'s narrative exactly as the page renders it, checked or from the cache', () => {
+    const { content } = loadContent(root);
+    const page = Object.fromEntries(
+      content.years.map((y) => {
+        const previous = previousYear(content.years, y);
+        const d = analyse({ id: y.id, data: y.data, narrative: y.narrative, narrativeFile: y.narrativeFile, ...(previous ? { previous: previous.data } : {}) });
+        return [y.id, JSON.parse(JSON.stringify(d.narrative))];
+      }),
+    );
+    expect(Object.keys(page).length).toBe(5);
+    for (const run of [{ cacheDir: false as const }, { cacheDir }]) {
+      const handed: Record<string, unknown> = {};
+      checkFolder(root, { ...run, onBureau: (_, r) => Object.assign(handed, JSON.parse(r.narratives()!)) });
+      expect(handed).toEqual(page);
+    }
   });
 
   it('a changed data.yaml: only its bureau is checked again, and its new finding is there', () => {

@@ -28,7 +28,7 @@ import { sortFindings, type Finding } from '../findings.ts';
 import { checkBureauFiles, checkYears } from './index.ts';
 
 /** Bump when the stored form changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Bureaus loaded and checked together. */
 const BATCH = 32;
 
@@ -41,6 +41,23 @@ export interface CheckedFolder {
   /** Bureaus whose result came from the cache, and those checked in this run. */
   cached: number;
   checked: number;
+}
+
+export interface BureauResult {
+  errors: ContentError[];
+  findings: Finding[];
+  narratives: () => string | null;
+}
+
+/** Beside each bureau's stored result: its rendered narratives (large, read only when handed on). */
+const narrativesFile = (file: string) => file.replace(/\.json$/, '.narratives.json');
+
+function readNarratives(file: string): string | null {
+  try {
+    return readFileSync(narrativesFile(file), 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 interface Stored {
@@ -105,11 +122,13 @@ function readStored(file: string, key: string): Stored | null {
 }
 
 /** Written to a temporary name and renamed, so a reader (another build) never sees half a file. */
-function writeStored(file: string, stored: Stored): void {
+function writeText(file: string, text: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(stored));
+  writeFileSync(tmp, text);
   renameSync(tmp, file);
 }
+
+const writeStored = (file: string, stored: Stored) => writeText(file, JSON.stringify(stored));
 
 /**
  * The environment variable naming a folder where `npm run check` writes its
@@ -139,8 +158,12 @@ export function checkFolder(
   root: string,
   options: {
     cacheDir?: string | false;
-    /** Called with each bureau's result as soon as it is known (from the cache or checked), in name order. */
-    onBureau?: (bureauId: string, result: { errors: ContentError[]; findings: Finding[] }) => void;
+    /**
+     * Called with each bureau's result as soon as it is known (from the cache or checked), in name order.
+     * `narratives()` gives its bureau-years' rendered narratives as JSON text (by bureau-year id), or null
+     * when they are not at hand (a bureau that could not be read).
+     */
+    onBureau?: (bureauId: string, result: BureauResult) => void;
   } = {},
 ): CheckedFolder {
   const classificationDir = join(root, 'classifications');
@@ -165,7 +188,7 @@ export function checkFolder(
     }
     // Results of bureaus that are gone.
     for (const file of readdirSync(folder)) {
-      if (file.endsWith('.json') && !keys.has(file.slice(0, -'.json'.length))) rmSync(join(folder, file), { force: true });
+      if (file.endsWith('.json') && !keys.has(file.replace(/(\.narratives)?\.json$/, ''))) rmSync(join(folder, file), { force: true });
     }
   }
 
@@ -199,7 +222,7 @@ export function checkFolder(
         errors.push(...hit.errors);
         findings.push(...hit.findings);
         bureauYears += hit.years;
-        options.onBureau?.(bureauId, hit);
+        options.onBureau?.(bureauId, { errors: hit.errors, findings: hit.findings, narratives: () => readNarratives(join(folder!, `${bureauId}.json`)) });
         continue;
       }
       const years = fresh.get(bureauId);
@@ -209,10 +232,15 @@ export function checkFolder(
       errors.push(...result.errors);
       findings.push(...result.findings);
       bureauYears += years.length;
-      options.onBureau?.(bureauId, result);
+      let narratives: string | undefined;
+      const narrativesText = () => (narratives ??= JSON.stringify(result.narratives));
+      options.onBureau?.(bureauId, { errors: result.errors, findings: result.findings, narratives: narrativesText });
       const key = keys.get(bureauId);
       if (folder !== null && key !== undefined && !broken(bureauId)) {
-        writeStored(join(folder, `${bureauId}.json`), { format: FORMAT, key, years: years.length, errors: result.errors, findings: result.findings });
+        const file = join(folder, `${bureauId}.json`);
+        // The narratives first: a stored result is only read back (and its narratives handed on) once its key is there.
+        writeText(narrativesFile(file), narrativesText());
+        writeStored(file, { format: FORMAT, key, years: years.length, errors: result.errors, findings: result.findings });
       }
     }
   }

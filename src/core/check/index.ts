@@ -2,6 +2,7 @@
  * The checker: every rule family over one bureau-year, and over the site.
  * Pure: takes loaded content and the classification, returns findings.
  */
+import type { RenderedNarrative } from '../narrative.ts';
 import type { Classification } from '../classification.ts';
 import type { Content, BureauYearEntry } from '../load.ts';
 import { sortFindings, type Finding } from '../findings.ts';
@@ -99,11 +100,16 @@ function checkYearRules(years: readonly BureauYearEntry[], classification: Class
  * year's data), so the years of one bureau can be checked on their own
  * (src/core/check/cache.ts keeps the result per bureau).
  */
-export function checkYears(years: readonly BureauYearEntry[], classification: Classification): { errors: ContentError[]; findings: Finding[] } {
+export function checkYears(
+  years: readonly BureauYearEntry[],
+  classification: Classification,
+): { errors: ContentError[]; findings: Finding[]; narratives: Record<string, RenderedNarrative> } {
   const narratives = years.map((entry) => checkNarrative(entry, years));
   return {
     errors: narratives.flatMap((n) => n.errors),
     findings: [...checkYearRules(years, classification), ...narratives.flatMap((n) => n.findings)],
+    // Each bureau-year's narrative as its page shows it.
+    narratives: Object.fromEntries(years.map((entry, i) => [entry.id, narratives[i]!.narrative])),
   };
 }
 

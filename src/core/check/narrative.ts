@@ -20,19 +20,21 @@ import type { BureauYear } from '../schema.ts';
 export function checkNarrative(
   entry: BureauYearEntry,
   all: readonly BureauYearEntry[],
-): { errors: ContentError[]; findings: Finding[] } {
+): { errors: ContentError[]; findings: Finding[]; narrative: RenderedNarrative } {
   const figures = computeFigures(entry.data, previousYear(all, entry)?.data);
-  // The same resolution of figure references as the page's, without making the HTML.
-  const narrative = renderNarrative(entry.narrative, figures, entry.data, entry.narrativeFile, { html: false });
+  // Rendered exactly as the page renders it: `npm run build` hands it to the pages (src/utils/site.ts), which then
+  // do not parse the Markdown again.
+  const narrative = renderNarrative(entry.narrative, figures, entry.data, entry.narrativeFile);
   const findings = auditNarrative(narrative, figures, {
     bureauYear: entry.id,
     file: entry.narrativeFile,
     data: entry.data,
   });
-  if (entry.data.draft === undefined) return { errors: narrative.errors, findings };
+  if (entry.data.draft === undefined) return { errors: narrative.errors, findings, narrative };
   // In a draft (npm run new) a figure named by last year's prose may not exist until its table is filled.
   const pending = (e: ContentError) => e.field !== '' && !figures.has(e.field) && e.message.includes('unknown figure name');
   return {
+    narrative,
     errors: narrative.errors.filter((e) => !pending(e)),
     findings: [
       ...findings,
