@@ -20,6 +20,8 @@ interface PagefindUIOptions extends Bundle {
   mergeIndex: Bundle[];
   /** Called with the term before each search: keeps the address up to date. */
   processTerm: (term: string) => string;
+  /** Texts replacing the UI's own (its Chinese follows <html lang>). */
+  translations: Record<string, string>;
 }
 interface PagefindUIInstance {
   triggerSearch(term: string): void;
@@ -95,6 +97,8 @@ async function start(): Promise<void> {
         resetStyles: false,
         autofocus,
         pageSize: 10,
+        // One year searched and nothing found: point at the other years.
+        translations: year === ALL_YEARS ? {} : { zero_results: `${year} 年度未找到“[SEARCH_TERM]”的相关结果，可在上方选择其他年度或“全部年度”` },
         processTerm: (term) => {
           window.history.replaceState(null, '', searchHref(window.location.pathname, year, term));
           return term;
