@@ -121,13 +121,25 @@ async function start(): Promise<void> {
     }
 
     // Another year: a new UI on that year's indexes, searching the same term (focus stays on the menu).
-    select.addEventListener('change', () => {
+    const switchTo = async (next: string): Promise<void> => {
+      if (next === year) return;
       const term = input()?.value ?? '';
-      year = select.value;
+      const previous = bundlesFor(year, sites)[0]!.bundlePath;
+      year = next;
       window.history.replaceState(null, '', searchHref(window.location.pathname, year, term));
+      // The UI's pagefind.js is one module per URL, kept by the browser: the next UI may load the same one.
+      // Its destroy() is asynchronous and the UI does not wait for it (it would reset the next UI's indexes
+      // half-way), so it is awaited here first; the UI's own call then finds nothing left to do.
+      const pagefind = (await import(/* @vite-ignore */ `${previous}pagefind.js`)) as { destroy(): Promise<void> };
+      await pagefind.destroy();
       ui.destroy();
       ui = create(false);
       if (term.trim()) ui.triggerSearch(term);
+    };
+    // One switch at a time (arrow keys on the menu change it quickly).
+    let switching = Promise.resolve();
+    select.addEventListener('change', () => {
+      switching = switching.then(() => switchTo(select.value));
     });
   } catch {
     showFallback(fallback, '搜索索引暂不可用。可以从首页按地区和年度查找各部门决算。');

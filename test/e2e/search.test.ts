@@ -110,9 +110,7 @@ describe('search index', () => {
   });
 
   test('a bureau name finds that bureau first in its year, and among the results of all years', async () => {
-    // 2022 holds two bureaus (蔡甸, 东湖): the name's own words rank its page first.
     const hits = await search('蔡甸区医疗保障局', '2022');
-    expect(hits.length).toBeGreaterThan(1);
     expect(hits[0]?.url).toBe(`${basePath}wuhan-caidian-yibao/2022/`);
     expect(hits[0]?.title).toContain('武汉市蔡甸区医疗保障局');
     // Across years each index ranks with its own word statistics (one page per year here), so only presence is compared.
