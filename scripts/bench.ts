@@ -9,7 +9,9 @@
  *   - output size, file count, search index size;
  *   - with --rebuild: the time of a second build after one bureau-year changed;
  *   - search in headless Chromium (the site's own search page): time to the
- *     first result and bytes downloaded, for a few realistic queries.
+ *     first result and bytes downloaded, for a few realistic queries, in the
+ *     newest year (what the search page searches by default) and in 全部年度
+ *     (every year's index merged in the browser, ?year=all).
  * Figures are printed, never asserted. Everything generated is deleted at
  * the end unless --keep.
  */
@@ -113,7 +115,16 @@ function du(dir: string): { bytes: number; files: number } {
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-async function searchFigures(site: string, queries: string[]): Promise<string[]> {
+/** The UI has answered: a first result, or its message that nothing was found. */
+async function answered(page: import('playwright-core').Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector('.pagefind-ui__result-link') !== null || /未找到/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''),
+    undefined,
+    { timeout: 60_000 },
+  );
+}
+
+async function searchFigures(site: string, queries: string[], path: string): Promise<string[]> {
   const { launch } = await import('../test/e2e/helpers/browser.ts');
   const { serveStatic } = await import('../test/e2e/helpers/server.ts');
   const server = await serveStatic(site, '/');
@@ -126,14 +137,14 @@ async function searchFigures(site: string, queries: string[]): Promise<string[]>
     page.on('response', (r) => {
       bytes += Number(r.headers()['content-length'] ?? 0);
     });
-    await page.goto(`${server.url}search/`, { waitUntil: 'networkidle' });
+    await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
     const pageBytes = bytes;
     lines.push(`搜索页面（不含查询）/ search page load: ${(pageBytes / 1024).toFixed(0)} KB`);
     for (const q of queries) {
       bytes = 0;
       const started = Date.now();
       await page.locator('.pagefind-ui__search-input').fill(q);
-      await page.waitForSelector('.pagefind-ui__result-link', { timeout: 60_000 });
+      await answered(page);
       const first = Date.now() - started;
       await page.waitForLoadState('networkidle');
       const count = await page.textContent('.pagefind-ui__message');
@@ -144,11 +155,11 @@ async function searchFigures(site: string, queries: string[]): Promise<string[]>
     const cold = await context.browser()!.newContext();
     const coldPage = await cold.newPage();
     let coldBytes = 0;
-    await coldPage.goto(`${server.url}search/`, { waitUntil: 'networkidle' });
+    await coldPage.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
     coldPage.on('response', (r) => (coldBytes += Number(r.headers()['content-length'] ?? 0)));
     const started = Date.now();
     await coldPage.locator('.pagefind-ui__search-input').fill(queries[0]!);
-    await coldPage.waitForSelector('.pagefind-ui__result-link', { timeout: 60_000 });
+    await answered(coldPage);
     lines.push(`  新访问首次查询 / cold first query “${queries[0]}”：${Date.now() - started} ms，下载 ${(coldBytes / 1024).toFixed(0)} KB`);
   } finally {
     await browser.close();
@@ -162,8 +173,10 @@ async function searchFigures(site: string, queries: string[]): Promise<string[]>
  * debounce and rendering): a fresh visit of the home page, then the time from
  * loading pagefind.js to the first result's data (title, excerpt, link), and
  * the bytes downloaded for it. A second query on the same page is "warm".
+ * `years`: the years' indexes searched, the first primary, the others merged
+ * into it (as the search page does for 全部年度).
  */
-async function apiSearchFigures(site: string, queries: string[]): Promise<string[]> {
+async function apiSearchFigures(site: string, queries: string[], years: string[]): Promise<string[]> {
   const { launch } = await import('../test/e2e/helpers/browser.ts');
   const { serveStatic } = await import('../test/e2e/helpers/server.ts');
   const server = await serveStatic(site, '/');
@@ -176,14 +189,18 @@ async function apiSearchFigures(site: string, queries: string[]): Promise<string
       await page.goto(server.url, { waitUntil: 'networkidle' });
       let bytes = 0;
       page.on('response', (r) => (bytes += Number(r.headers()['content-length'] ?? 0)));
+      const [primary, ...merged] = years.map((y) => `${server.url}pagefind/${y}/`);
       const run = (query: string) =>
-        page.evaluate(async ({ query, bundle }) => {
+        page.evaluate(async ({ query, bundle, merged }) => {
           const started = performance.now();
           const pagefind = await import(bundle);
+          // Merged once per page; the second query finds them merged already.
+          if (!(window as unknown as { merged?: boolean }).merged) for (const m of merged) await pagefind.mergeIndex(m);
+          (window as unknown as { merged?: boolean }).merged = true;
           const search = await pagefind.search(query);
           const first = await search.results[0]?.data();
           return { ms: Math.round(performance.now() - started), count: search.results.length as number, url: (first?.url ?? '') as string };
-        }, { query, bundle: `${server.url}pagefind/pagefind.js` });
+        }, { query, bundle: `${primary}pagefind.js`, merged });
       const cold = await run(q);
       const coldBytes = bytes;
       bytes = 0;
@@ -222,7 +239,11 @@ async function main(): Promise<void> {
     say(`完整构建 / full build: ${sec(full.ms)}，每个部门年度 ${(full.ms / g.bureauYears).toFixed(1)} ms，峰值内存（进程树）/ peak RSS ${mb(full.peak)}`);
     const size = du(site);
     const index = du(join(site, 'pagefind'));
-    say(`输出 / output: ${mb(size.bytes)}，${size.files} 个文件；搜索索引 / search index: ${mb(index.bytes)}，${index.files} 个文件`);
+    const searchYears = (JSON.parse(readFileSync(join(site, 'pagefind', 'years.json'), 'utf8')) as { years: string[] }).years;
+    const newest = du(join(site, 'pagefind', searchYears[0]!));
+    say(
+      `输出 / output: ${mb(size.bytes)}，${size.files} 个文件；搜索索引 / search index: ${mb(index.bytes)}，${index.files} 个文件（${searchYears.length} 个年度；最新年度 ${searchYears[0]} ${mb(newest.bytes)}）`,
+    );
 
     if (values.rebuild) {
       // Change one bureau-year's narrative and rebuild.
@@ -237,10 +258,14 @@ async function main(): Promise<void> {
     if (!values['no-search']) {
       t = Date.now();
       const queries = ['医疗救助', '三公经费', `${bureauAt(0).name}`, '公务接待费 2023'];
-      say('搜索（Pagefind 界面，含其 300 ms 输入防抖）/ search through the UI, including its 300 ms debounce:');
-      for (const line of await searchFigures(site, queries)) say(line);
-      say('搜索（Pagefind JS API，不含防抖）/ search through the JS API:');
-      for (const line of await apiSearchFigures(site, queries)) say(line);
+      say(`搜索最新年度 ${searchYears[0]}（搜索页默认；Pagefind 界面，含其 300 ms 输入防抖）/ newest year, the default, through the UI incl. its 300 ms debounce:`);
+      for (const line of await searchFigures(site, queries, 'search/')) say(line);
+      say(`搜索全部年度（?year=all，${searchYears.length} 个索引在浏览器中合并；界面）/ all years merged, through the UI:`);
+      for (const line of await searchFigures(site, queries, 'search/?year=all')) say(line);
+      say('搜索最新年度（Pagefind JS API，不含防抖）/ newest year through the JS API:');
+      for (const line of await apiSearchFigures(site, queries, searchYears.slice(0, 1))) say(line);
+      say('搜索全部年度（Pagefind JS API）/ all years through the JS API:');
+      for (const line of await apiSearchFigures(site, queries, searchYears)) say(line);
     }
   } finally {
     if (!values.keep) {

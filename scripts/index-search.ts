@@ -1,23 +1,53 @@
 /**
  * The Pagefind step of the build (scripts/build.ts runs it after astro build):
- * index the built site with Pagefind's Node API.
+ * index the built site with Pagefind's Node API, one index per year.
  *
- * Only the bureau-year pages carry data-pagefind-body (their main content),
- * with filters 部门, 年度, 地区 and 部分; their part and table headings have
- * ids, so results link to the matching part. The table rows are not indexed
- * (NOT_INDEXED below). Any Pagefind error fails the
- * build (exit 1): a broken index must not be published.
+ * Only the bureau-year pages (<bureau>/<year>/index.html) carry
+ * data-pagefind-body (their main content), with filters 部门, 年度, 地区 and
+ * 部分; their part and table headings have ids, so results link to the
+ * matching part. The table rows are not indexed (NOT_INDEXED below).
+ *
+ * Each year gets its own bundle, pagefind/<year>/, built one year after the
+ * other: memory is bounded by one year's pages and a reader's search only
+ * downloads the index of the year searched (the search page merges the years
+ * in the browser for 全部年度). pagefind/ itself holds the UI files, shared by
+ * the years, and years.json, the list of years (newest first) that the search
+ * page and other sites' portals read (src/scripts/search-years.ts).
+ *
+ * Any Pagefind error fails the build (exit 1), and so does an index whose page
+ * count differs from the marked pages of its year: a broken index must not be
+ * published.
  *
  * Usage: node scripts/index-search.ts [dist-folder]   (default: dist)
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { YEARS_FILE, type YearsManifest } from '../src/scripts/search-years.ts';
 
 /** HTML files under the site, relative paths. */
 function htmlFiles(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
 }
+
+/** A bureau-year page's file: <bureau>/<year>/index.html. */
+const BUREAU_YEAR_FILE = /^[^/]+\/(\d{4})\/index\.html$/;
+
+/**
+ * Files of Pagefind's UI, the same in every bundle: kept once in pagefind/
+ * (the search page loads them from there) and removed from the years' bundles,
+ * which keep what a search needs (pagefind.js, its worker, wasm, entry, meta,
+ * index, fragments, filters).
+ */
+const UI_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-highlight.js',
+] as const;
 
 /**
  * Left out of the index: the rows of the nine tables and the data tables under
@@ -30,48 +60,93 @@ function htmlFiles(dir: string): string[] {
  */
 export const NOT_INDEXED = ['.table-block tr', '.chart-table'] as const;
 
-export interface IndexResult {
-  /** Bureau-year pages indexed. */
+export interface YearIndex {
+  year: string;
+  /** Bureau-year pages of that year, indexed. */
   indexed: number;
-  /** All HTML pages Pagefind looked at. */
-  pages: number;
+  ms: number;
+}
+
+export interface IndexResult {
+  /** Bureau-year pages indexed, all years. */
+  indexed: number;
+  /** The years' indexes, newest first. */
+  years: YearIndex[];
   outputPath: string;
   ms: number;
+}
+
+/** The marked pages (data-pagefind-body) by year, newest first. Throws if one is not a bureau-year page. */
+function markedByYear(site: string): Map<string, string[]> {
+  const byYear = new Map<string, string[]>();
+  for (const file of htmlFiles(site)) {
+    if (!readFileSync(join(site, file), 'utf8').includes('data-pagefind-body')) continue;
+    const year = BUREAU_YEAR_FILE.exec(file)?.[1];
+    if (!year) {
+      throw new Error(`${file} 标记了 data-pagefind-body，但不是部门决算页面（<部门>/<年度>/index.html）/ only bureau-year pages are indexed, by year`);
+    }
+    byYear.set(year, [...(byYear.get(year) ?? []), file]);
+  }
+  return new Map([...byYear].sort(([a], [b]) => b.localeCompare(a)));
+}
+
+/** Index one year's pages into `outputPath`; checks the count. */
+async function indexYear(site: string, year: string, expected: number, outputPath: string): Promise<YearIndex> {
+  const started = Date.now();
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn', excludeSelectors: [...NOT_INDEXED] });
+  if (errors.length > 0 || !index) throw new Error(`Pagefind 无法创建索引 / cannot create the index:\n${errors.join('\n')}`);
+  try {
+    const added = await index.addDirectory({ path: site, glob: `*/${year}/index.html` });
+    if (added.errors.length > 0) throw new Error(`Pagefind 索引 ${year} 年度出错 / indexing ${year} failed:\n${added.errors.join('\n')}`);
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new Error(`Pagefind 写入 ${year} 年度索引出错 / writing the ${year} index failed:\n${written.errors.join('\n')}`);
+    const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    if (indexed !== expected) {
+      throw new Error(`Pagefind 在 ${year} 年度索引了 ${indexed} 个页面，应为 ${expected} 个 / indexed ${indexed} pages of ${year}, expected ${expected}`);
+    }
+    return { year, indexed, ms: Date.now() - started };
+  } finally {
+    // Free the year's index in the Pagefind service before the next year.
+    await index.deleteIndex();
+  }
 }
 
 /** Index the built site in `site`, writing `site/pagefind/`. Throws with a message in Chinese and English. */
 export async function indexSite(site: string): Promise<IndexResult> {
   if (!existsSync(join(site, 'index.html'))) throw new Error(`未找到构建结果 / no built site at ${site} (run astro build first)`);
   // Without any data-pagefind-body, Pagefind would index whole pages (menus, footers): refuse.
-  const marked = htmlFiles(site).filter((f) => readFileSync(join(site, f), 'utf8').includes('data-pagefind-body'));
-  if (marked.length === 0) throw new Error('没有页面标记 data-pagefind-body / no page is marked for indexing');
+  const marked = markedByYear(site);
+  if (marked.size === 0) throw new Error('没有页面标记 data-pagefind-body / no page is marked for indexing');
 
   const started = Date.now();
+  const outputPath = join(site, 'pagefind');
+  rmSync(outputPath, { recursive: true, force: true });
+  const years: YearIndex[] = [];
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn', excludeSelectors: [...NOT_INDEXED] });
-    if (errors.length > 0 || !index) throw new Error(`Pagefind 无法创建索引 / cannot create the index:\n${errors.join('\n')}`);
-    const added = await index.addDirectory({ path: site });
-    if (added.errors.length > 0) throw new Error(`Pagefind 索引出错 / indexing failed:\n${added.errors.join('\n')}`);
-    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-    if (written.errors.length > 0) throw new Error(`Pagefind 写入索引出错 / writing the index failed:\n${written.errors.join('\n')}`);
-
-    const entry = JSON.parse(readFileSync(join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-    if (indexed !== marked.length) {
-      throw new Error(`Pagefind 索引了 ${indexed} 个页面，应为 ${marked.length} 个 / indexed ${indexed} pages, expected ${marked.length}`);
-    }
-    return { indexed, pages: added.page_count, outputPath: written.outputPath, ms: Date.now() - started };
+    // One year after the other: Pagefind already spreads one index over the cores.
+    for (const [year, files] of marked) years.push(await indexYear(site, year, files.length, join(outputPath, year)));
   } finally {
     await pagefind.close();
   }
+  // The UI files once, in pagefind/ (from the newest year's bundle); gone from every year's bundle.
+  mkdirSync(outputPath, { recursive: true });
+  for (const [i, { year }] of years.entries()) {
+    for (const file of UI_FILES) {
+      const path = join(outputPath, year, file);
+      if (i === 0) renameSync(path, join(outputPath, file));
+      else rmSync(path, { force: true });
+    }
+  }
+  const manifest: YearsManifest = { years: years.map((y) => y.year) };
+  writeFileSync(join(outputPath, YEARS_FILE), JSON.stringify(manifest));
+  return { indexed: years.reduce((n, y) => n + y.indexed, 0), years, outputPath, ms: Date.now() - started };
 }
 
 if (import.meta.main) {
   try {
     const r = await indexSite(resolve(process.argv[2] ?? process.env.SITE_DIR ?? 'dist'));
-    console.log(`Pagefind: 已索引 ${r.indexed} 个部门决算页面（共 ${r.pages} 个页面），${r.ms} ms → ${r.outputPath}`);
+    console.log(`Pagefind: 已索引 ${r.indexed} 个部门决算页面，${r.years.length} 个年度（${r.years.map((y) => `${y.year}: ${y.indexed}`).join('，')}），${r.ms} ms → ${r.outputPath}`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;

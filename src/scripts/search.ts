@@ -1,22 +1,31 @@
 /**
- * Starts Pagefind's UI on the search page. The UI script is one of the files
- * the indexing step writes (pagefind/pagefind-ui.js); it is loaded from the
- * site itself, under the base path, never from another origin.
+ * Starts Pagefind's UI on the search page. The indexing step writes one index
+ * per year (pagefind/<year>/), the UI files and years.json into pagefind/; all
+ * are loaded from the site itself, under the base path, never from another
+ * origin. The reader searches the newest year by default, or chooses a year or
+ * 全部年度 (every year's index merged in the browser); the choice and the term
+ * are kept in the address (?year=2023&q=…) so a link reproduces the search.
+ * Other sites of a portal (site.yaml `portal`) add their index of the same year.
  */
-interface PagefindUIOptions {
+import { ALL_YEARS, bundlesFor, chosenYear, parseManifest, searchHref, yearsOf, YEARS_FILE, type Bundle, type SearchSite } from './search-years.ts';
+
+interface PagefindUIOptions extends Bundle {
   element: string;
-  bundlePath: string;
-  baseUrl: string;
   showSubResults: boolean;
   showImages: boolean;
   resetStyles: boolean;
   autofocus: boolean;
   pageSize: number;
-  /** Other sites' indexes searched together with this one (Pagefind multisite search). */
-  mergeIndex: { bundlePath: string; baseUrl: string }[];
+  /** The other indexes searched together with the primary one (Pagefind multisite search). */
+  mergeIndex: Bundle[];
+  /** Called with the term before each search: keeps the address up to date. */
+  processTerm: (term: string) => string;
+  /** Texts replacing the UI's own (its Chinese follows <html lang>). */
+  translations: Record<string, string>;
 }
 interface PagefindUIInstance {
   triggerSearch(term: string): void;
+  destroy(): void;
 }
 declare global {
   interface Window {
@@ -34,49 +43,106 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
+/** A site's years from its pagefind/years.json. */
+async function siteYears(bundle: string): Promise<SearchSite> {
+  const response = await fetch(`${bundle}${YEARS_FILE}`);
+  if (!response.ok) throw new Error(`${bundle}${YEARS_FILE}: ${response.status}`);
+  return { bundle, years: parseManifest(await response.json()).years };
+}
+
+function showFallback(fallback: HTMLElement | null, message: string): void {
+  if (!fallback) return;
+  fallback.hidden = false;
+  fallback.querySelector('p')!.textContent = message;
+}
+
 async function start(): Promise<void> {
   const root = document.querySelector<HTMLElement>('[data-search]');
   const fallback = document.querySelector<HTMLElement>('[data-search-fallback]');
-  if (!root) return;
+  const field = document.querySelector<HTMLElement>('[data-search-year-field]');
+  const select = document.querySelector<HTMLSelectElement>('[data-search-year]');
+  if (!root || !field || !select) return;
   // Opened from disk (a snapshot's offline copy): the index is fetched, which browsers refuse on file://.
   if (window.location.protocol === 'file:') {
-    if (fallback) {
-      fallback.hidden = false;
-      fallback.querySelector('p')!.textContent =
-        '从磁盘打开的存档副本不能搜索：搜索需要通过网站服务器访问（见存档中的 README）。可以从首页按地区和年度查找各部门决算。';
-    }
+    showFallback(fallback, '从磁盘打开的存档副本不能搜索：搜索需要通过网站服务器访问（见存档中的 README）。可以从首页按地区和年度查找各部门决算。');
     return;
   }
   const bundle = root.dataset.bundle ?? '/pagefind/';
   try {
+    const own = await siteYears(bundle);
+    // A portal site whose index cannot be read is left out; this site's search still works.
+    const others = await Promise.allSettled((JSON.parse(root.dataset.merge ?? '[]') as string[]).map(siteYears));
+    const sites = [own, ...others.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))];
     await loadScript(`${bundle}pagefind-ui.js`);
     if (!window.PagefindUI) throw new Error('PagefindUI missing');
-    const ui = new window.PagefindUI({
-      element: '#search',
-      bundlePath: bundle,
-      baseUrl: root.dataset.base ?? '/',
-      showSubResults: true,
-      showImages: false,
-      resetStyles: false,
-      autofocus: true,
-      pageSize: 10,
-      // Each merged site links under its own base: the folder holding its pagefind/.
-      mergeIndex: (JSON.parse(root.dataset.merge ?? '[]') as string[]).map((bundlePath) => ({ bundlePath, baseUrl: bundlePath.replace(/pagefind\/$/, '') })),
-    });
+    const PagefindUI = window.PagefindUI;
+
+    const years = yearsOf(sites);
+    const params = new URLSearchParams(window.location.search);
+    let year = chosenYear(params.get('year'), years);
+    select.replaceChildren(
+      ...years.map((y) => new Option(`${y} 年度`, y)),
+      new Option('全部年度', ALL_YEARS),
+    );
+    select.value = year;
+
+    const create = (autofocus: boolean): PagefindUIInstance => {
+      const [primary, ...merged] = bundlesFor(year, sites);
+      const ui = new PagefindUI({
+        element: '#search',
+        ...primary!,
+        mergeIndex: merged,
+        showSubResults: true,
+        showImages: false,
+        resetStyles: false,
+        autofocus,
+        pageSize: 10,
+        // One year searched and nothing found: point at the other years.
+        translations: year === ALL_YEARS ? {} : { zero_results: `${year} 年度未找到“[SEARCH_TERM]”的相关结果，可在上方选择其他年度或“全部年度”` },
+        processTerm: (term) => {
+          window.history.replaceState(null, '', searchHref(window.location.pathname, year, term));
+          return term;
+        },
+      });
+      // The UI's input only has a placeholder; give it a name screen readers announce.
+      root.querySelector('input[type="text"], input[type="search"]')?.setAttribute('aria-label', '搜索决算公开内容');
+      return ui;
+    };
+    const input = () => root.querySelector<HTMLInputElement>('input[type="text"], input[type="search"]');
+
+    let ui = create(true);
+    field.hidden = false;
     if (fallback) fallback.hidden = true;
-    // The UI's input only has a placeholder; give it a name screen readers announce.
-    root.querySelector('input[type="text"], input[type="search"]')?.setAttribute('aria-label', '搜索决算公开内容');
-    const q = new URLSearchParams(window.location.search).get('q');
+    const q = params.get('q');
     if (q) {
       ui.triggerSearch(q);
       const header = document.querySelector<HTMLInputElement>('#site-search-q');
       if (header) header.value = q;
     }
+
+    // Another year: a new UI on that year's indexes, searching the same term (focus stays on the menu).
+    const switchTo = async (next: string): Promise<void> => {
+      if (next === year) return;
+      const term = input()?.value ?? '';
+      const previous = bundlesFor(year, sites)[0]!.bundlePath;
+      year = next;
+      window.history.replaceState(null, '', searchHref(window.location.pathname, year, term));
+      // The UI's pagefind.js is one module per URL, kept by the browser: the next UI may load the same one.
+      // Its destroy() is asynchronous and the UI does not wait for it (it would reset the next UI's indexes
+      // half-way), so it is awaited here first; the UI's own call then finds nothing left to do.
+      const pagefind = (await import(/* @vite-ignore */ `${previous}pagefind.js`)) as { destroy(): Promise<void> };
+      await pagefind.destroy();
+      ui.destroy();
+      ui = create(false);
+      if (term.trim()) ui.triggerSearch(term);
+    };
+    // One switch at a time (arrow keys on the menu change it quickly).
+    let switching = Promise.resolve();
+    select.addEventListener('change', () => {
+      switching = switching.then(() => switchTo(select.value));
+    });
   } catch {
-    if (fallback) {
-      fallback.hidden = false;
-      fallback.querySelector('p')!.textContent = '搜索索引暂不可用。可以从首页按地区和年度查找各部门决算。';
-    }
+    showFallback(fallback, '搜索索引暂不可用。可以从首页按地区和年度查找各部门决算。');
   }
 }
 

@@ -43,7 +43,9 @@ describe('scripts/build.ts', () => {
   test('publishes a complete site under SITE_BASE from CONTENT_DIR, with its search index', () => {
     const page = `${bureauAt(0).id}/2024/index.html`;
     expect(before[page]).toBeDefined();
-    expect(before['pagefind/pagefind-entry.json']).toBeDefined();
+    expect(before['pagefind/years.json']).toBeDefined();
+    expect(before['pagefind/2024/pagefind-entry.json']).toBeDefined();
+    expect(before['pagefind/2023/pagefind-entry.json']).toBeDefined();
     expect(readFileSync(join(out, page), 'utf8')).toContain(`href="${BASE}`);
     expect(readFileSync(join(out, page), 'utf8')).toContain(bureauAt(0).name);
     expect(leftovers()).toEqual([]);

@@ -1,7 +1,9 @@
 /**
  * 多站点联合搜索: two sites built separately (different content through
  * CONTENT_DIR, different base paths) on one portal host; the first lists the
- * second's search index under `portal` in its site.yaml, and its search page
+ * second's pagefind/ folder under `portal` in its site.yaml. Each site has one
+ * index per year; the province's search page reads the city's years.json and
+ * merges the city's index of the year searched (every year for 全部年度): it
  * finds pages of both, linking each under its own base, with the 地区 filter
  * narrowing to one site's region.
  */
@@ -27,7 +29,7 @@ let server: StaticServer;
 let browser: Browser;
 beforeAll(async () => {
   const cityContent = join(tmp, 'city');
-  generate({ dir: cityContent, bureaus: 2, years: 1, siteName: '市级决算公开' });
+  generate({ dir: cityContent, bureaus: 2, years: 2, siteName: '市级决算公开' });
   const provinceContent = join(tmp, 'province');
   generate({ dir: provinceContent, bureaus: 26, years: 1, siteName: '省级决算公开' });
   // Keep only the province's own bureaus (24, 25): drop 0–23 so the two sites share no page.
@@ -51,7 +53,11 @@ describe('multisite search', () => {
   test('the province search page finds pages of both sites, each under its own base, and the 地区 filter works across them', async () => {
     const visit = await openPage(browser, server.origin);
     const { page } = visit;
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await page.goto(`${server.origin}${PROVINCE}search/`, { waitUntil: 'networkidle' });
+    // Both sites have 2024 (the city also 2023): 2024 is searched, in both sites' 2024 index.
+    expect(await page.locator('#search-year').inputValue()).toBe('2024');
     expect(await page.textContent('.search-portal')).toContain('市级决算公开');
     await page.locator('.pagefind-ui__search-input').fill('一般公共预算财政拨款支出');
     await page.waitForSelector('.pagefind-ui__result-link');
@@ -61,6 +67,10 @@ describe('multisite search', () => {
     expect(all.some((l) => l.startsWith(PROVINCE))).toBe(true);
     expect(all.some((l) => l.startsWith(CITY))).toBe(true);
     expect(all.every((l) => l.startsWith(PROVINCE) || l.startsWith(CITY))).toBe(true);
+    expect(all.every((l) => l.includes('/2024/'))).toBe(true);
+    expect(requested).toContain(`${CITY}pagefind/years.json`);
+    expect(requested).toContain(`${CITY}pagefind/2024/pagefind-entry.json`);
+    expect(requested.some((r) => r.startsWith(`${CITY}pagefind/2023/`))).toBe(false);
 
     // Filter 地区 to the city bureau's district: only city pages remain.
     const region = `示例省 ${CITY_BUREAU.city} ${CITY_BUREAU.district}`;
@@ -76,6 +86,18 @@ describe('multisite search', () => {
     );
     const filtered = await links();
     expect(filtered).toContain(`${CITY}${CITY_BUREAU.id}/2024/`);
+
+    // 2023 only the city has: its 2023 index alone answers.
+    await page.locator('#search-year').selectOption('2023');
+    await page.waitForFunction(
+      () => {
+        const hrefs = [...document.querySelectorAll('.pagefind-ui__result-link')].map((a) => a.getAttribute('href') ?? '');
+        return hrefs.length > 0 && hrefs.every((h) => h.includes('/2023/'));
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect((await links()).every((l) => l.startsWith(CITY))).toBe(true);
 
     // A merged result opens the city's page.
     const response = await page.goto(`${server.origin}${filtered[0]}`);

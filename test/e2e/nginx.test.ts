@@ -16,11 +16,13 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { CACHE_IMMUTABLE, CSP_HEADER, nginxConfig } from '../../src/core/security.ts';
 import { launch, openPage } from './helpers/browser.ts';
-import { disclosureWith } from './helpers/site.ts';
+import { disclosureWith, newestSearchBundle } from './helpers/site.ts';
 
 const NGINX = '/usr/sbin/nginx';
 const BASE = '/zwgk/czzj/';
 const dir = inject('subDir');
+/** The newest year's Pagefind bundle (one per year), e.g. pagefind/2024/. */
+const YEAR = newestSearchBundle(dir);
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -106,19 +108,19 @@ describe.skipIf(!existsSync(NGINX) && !process.env.CI)('the printed nginx config
   });
 
   test('hashed files are cached for a year, Pagefind entry files are revalidated, Pagefind files are binary', async () => {
-    for (const path of [first('_astro', '.js'), first('_astro', '.css'), first('pagefind', '.pf_meta'), first('pagefind/index', '.pf_index'), first('pagefind/fragment', '.pf_fragment')]) {
+    for (const path of [first('_astro', '.js'), first('_astro', '.css'), first('pagefind', '.pf_meta'), first(`${YEAR}index`, '.pf_index'), first(`${YEAR}fragment`, '.pf_fragment')]) {
       const r = await get(path);
       expect(r.status, path).toBe(200);
       expect(r.headers.get('cache-control'), path).toBe(CACHE_IMMUTABLE);
       expect(r.headers.get('content-security-policy'), path).toBe(CSP_HEADER);
     }
-    for (const path of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/wasm.unknown.pagefind']) {
+    for (const path of [`${YEAR}pagefind.js`, `${YEAR}pagefind-entry.json`, `${YEAR}wasm.unknown.pagefind`, 'pagefind/years.json']) {
       expect((await get(path)).headers.get('cache-control'), path).toBe('no-cache');
     }
     for (const ext of ['.pf_meta', '.pf_index', '.pf_fragment', '.pf_filter', '.pagefind']) {
       expect((await get(first('pagefind', ext))).headers.get('content-type'), ext).toBe('application/octet-stream');
     }
-    expect((await get('pagefind/pagefind.js')).headers.get('content-type')).toMatch(/^(application|text)\/javascript/);
+    expect((await get(`${YEAR}pagefind.js`)).headers.get('content-type')).toMatch(/^(application|text)\/javascript/);
   });
 
   test('text files are sent gzip-compressed', async () => {

@@ -1,10 +1,14 @@
 /**
- * Search: Pagefind's index of the bureau-year pages answers the standard
- * questions with the right pages, with and without the year filter; the
- * narrative's figures are found, the table rows are not indexed (only their
- * headings); results link to the matching part; the UI is
- * in Chinese and works under the sub-path.
+ * Search: one Pagefind index per year (pagefind/<year>/) of the bureau-year
+ * pages answers the standard questions with the right pages; the narrative's
+ * figures are found, the table rows are not indexed (only their headings);
+ * results link to the matching part. The search page searches the newest year
+ * by default, another year or 全部年度 (the years merged in the browser) on
+ * request, keeps the choice in the address, and its filters work; the UI is in
+ * Chinese and works under the sub-path.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, type Visit } from './helpers/browser.ts';
@@ -15,6 +19,10 @@ const dir = inject('subDir');
 const basePath = new URL(base).pathname;
 const origin = new URL(base).origin;
 const JIANGAN = `${basePath}wuhan-jiangan-yibao/2023/`;
+const HANYANG = `${basePath}wuhan-hanyang-yibao/2021/`;
+/** The years indexed, newest first, as the indexing step lists them. */
+const YEARS = (JSON.parse(readFileSync(join(dir, 'pagefind', 'years.json'), 'utf8')) as { years: string[] }).years;
+const NEWEST = YEARS[0]!;
 
 interface Hit {
   url: string;
@@ -38,71 +46,92 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Query the index through Pagefind's own JS API, in the page (a string, so the test runner does not rewrite import()). */
-async function search(term: string | null, filters: Record<string, string> = {}): Promise<Hit[]> {
-  const bundle = JSON.stringify(`${base}pagefind/pagefind.js`);
+/**
+ * Query through Pagefind's own JS API, in the page (a string, so the test runner
+ * does not rewrite import()): one year's index, or 'all' = the newest year's
+ * with the others merged into it, as the search page does for 全部年度.
+ */
+async function search(term: string | null, year: string, filters: Record<string, string> = {}): Promise<Hit[]> {
+  const [primary, ...merged] = (year === 'all' ? YEARS : [year]).map((y) => `${base}pagefind/${y}/`);
   return page.evaluate(`(async () => {
-    const pagefind = await import(${bundle});
-    const response = await pagefind.search(${JSON.stringify(term)}, { filters: ${JSON.stringify(filters)} });
-    const data = await Promise.all(response.results.map((r) => r.data()));
-    return data.map((d) => ({ url: d.url, title: d.meta.title, filters: d.filters, sub: d.sub_results.map((s) => s.url), content: d.content }));
+    const pagefind = await import(${JSON.stringify(`${primary}pagefind.js`)});
+    try {
+      for (const bundle of ${JSON.stringify(merged)}) await pagefind.mergeIndex(bundle, { baseUrl: ${JSON.stringify(basePath)} });
+      const response = await pagefind.search(${JSON.stringify(term)}, { filters: ${JSON.stringify(filters)} });
+      const data = await Promise.all(response.results.map((r) => r.data()));
+      return data.map((d) => ({ url: d.url, title: d.meta.title, filters: d.filters, sub: d.sub_results.map((s) => s.url), content: d.content }));
+    } finally {
+      await pagefind.destroy();
+    }
   })()`);
 }
 
-/** Number of pages per filter value. */
-async function filterCounts(): Promise<Record<string, Record<string, number>>> {
-  const bundle = JSON.stringify(`${base}pagefind/pagefind.js`);
-  return page.evaluate(`(async () => (await import(${bundle})).filters())()`);
+/** Number of pages per filter value in one year's index. */
+async function filterCounts(year: string): Promise<Record<string, Record<string, number>>> {
+  const bundle = JSON.stringify(`${base}pagefind/${year}/pagefind.js`);
+  return page.evaluate(`(async () => {
+    const pagefind = await import(${bundle});
+    try { return await pagefind.filters(); } finally { await pagefind.destroy(); }
+  })()`);
 }
 
 describe('search index', () => {
-  test('indexes exactly the bureau-year pages', async () => {
-    const hits = await search(null, { 部门: '武汉市江岸区医疗保障局' });
+  test('one index per year, each holding exactly that year\'s bureau-year pages', async () => {
+    const pages = disclosurePaths(dir);
+    expect(YEARS).toEqual([...new Set(pages.map((p) => p.split('/')[1]!))].sort().reverse());
+    for (const year of YEARS) {
+      const counts = (await filterCounts(year))['年度'] ?? {};
+      expect(counts, year).toEqual({ [year]: pages.filter((p) => p.endsWith(`/${year}/`)).length });
+    }
+    const hits = await search(null, '2023', { 部门: '武汉市江岸区医疗保障局' });
     expect(hits.map((h) => h.url)).toEqual([JIANGAN]);
-    const filters = await filterCounts();
-    const all = Object.values(filters['年度'] ?? {}).reduce((a, b) => a + b, 0);
-    expect(all).toBe(disclosurePaths(dir).length);
   });
 
-  test('医疗救助 finds 江岸 2023 and other bureau-years', async () => {
-    const hits = await search('医疗救助');
-    expect(hits.map((h) => h.url)).toContain(JIANGAN);
-    expect(hits.length).toBeGreaterThan(1);
+  test('医疗救助 finds 江岸 in 2023; across all years it finds other bureau-years too', async () => {
+    expect((await search('医疗救助', '2023')).map((h) => h.url)).toContain(JIANGAN);
+    const all = await search('医疗救助', 'all');
+    expect(all.map((h) => h.url)).toContain(JIANGAN);
+    expect(all.length).toBeGreaterThan(1);
   });
 
   test('三公经费 finds 江岸 2023, linking to the 三公 table or explanation', async () => {
-    const hits = await search('三公经费');
+    const hits = await search('三公经费', '2023');
     const jiangan = hits.find((h) => h.url === JIANGAN);
     expect(jiangan).toBeDefined();
     expect(jiangan!.sub.some((s) => /#(t09|part3|explanation-)/.test(s))).toBe(true);
   });
 
   test('公务接待费 finds 江岸 2023 with sub-results anchored to headings', async () => {
-    const hits = await search('公务接待费');
+    const hits = await search('公务接待费', '2023');
     const jiangan = hits.find((h) => h.url === JIANGAN);
     expect(jiangan).toBeDefined();
     expect(jiangan!.sub.every((s) => s.startsWith(JIANGAN))).toBe(true);
     expect(jiangan!.sub.some((s) => s.includes('#'))).toBe(true);
   });
 
-  test('a bureau name finds that bureau first', async () => {
-    const hits = await search('江岸区医疗保障局');
-    expect(hits[0]?.url).toBe(JIANGAN);
-    expect(hits[0]?.title).toContain('武汉市江岸区医疗保障局');
+  test('a bureau name finds that bureau first in its year, and among the results of all years', async () => {
+    const hits = await search('蔡甸区医疗保障局', '2022');
+    expect(hits[0]?.url).toBe(`${basePath}wuhan-caidian-yibao/2022/`);
+    expect(hits[0]?.title).toContain('武汉市蔡甸区医疗保障局');
+    // Across years each index ranks with its own word statistics (one page per year here), so only presence is compared.
+    const all = await search('江岸区医疗保障局', 'all');
+    expect(all.find((h) => h.url === JIANGAN)?.title).toContain('武汉市江岸区医疗保障局');
   });
 
-  test('the year filter keeps only that year; without it other years appear', async () => {
-    const years = new Set((await search('医疗救助')).map((h) => h.filters['年度']?.[0]));
+  test('a year\'s index holds only that year; all years merged hold several, and the 年度 filter narrows them', async () => {
+    expect((await search('医疗救助', '2023')).every((h) => h.filters['年度']?.[0] === '2023')).toBe(true);
+    expect((await search('医疗救助', NEWEST)).every((h) => h.filters['年度']?.[0] === NEWEST)).toBe(true);
+    const years = new Set((await search('医疗救助', 'all')).map((h) => h.filters['年度']?.[0]));
     expect(years.size).toBeGreaterThan(1);
-    const only2023 = await search('医疗救助', { 年度: '2023' });
+    const only2023 = await search('医疗救助', 'all', { 年度: '2023' });
     expect(only2023.map((h) => h.url)).toContain(JIANGAN);
     expect(only2023.every((h) => h.filters['年度']?.[0] === '2023')).toBe(true);
-    const year = await search('2023', { 年度: '2023' });
+    const year = await search('2023', '2023', { 年度: '2023' });
     expect(year.map((h) => h.url)).toContain(JIANGAN);
   });
 
   test('pages carry the filters 部门, 年度, 地区 and 部分', async () => {
-    const hit = (await search('江岸区医疗保障局')).find((h) => h.url === JIANGAN)!;
+    const hit = (await search('江岸区医疗保障局', '2023')).find((h) => h.url === JIANGAN)!;
     expect(hit.filters['部门']).toEqual(['武汉市江岸区医疗保障局']);
     expect(hit.filters['年度']).toEqual(['2023']);
     expect(hit.filters['地区']?.[0]).toContain('江岸区');
@@ -111,13 +140,13 @@ describe('search index', () => {
 
   test('the narrative\'s figures are found and link to their part; the tables\' headings are indexed, their rows are not', async () => {
     // 城乡医疗救助 966.29 万元 is printed in 公开02/03/05表 and cited in 情况说明: search finds it there.
-    const hits = await search('966.29');
+    const hits = await search('966.29', '2023');
     const jiangan = hits.find((h) => h.url === JIANGAN);
     expect(jiangan).toBeDefined();
     expect(jiangan!.sub.some((s) => /#explanation-/.test(s))).toBe(true);
     expect(jiangan!.content).toMatch(/支出决算为966\.29万元/);
     // The heading of 公开02表 is indexed (results link to #t02) ...
-    const heading = (await search('收入决算表')).find((h) => h.url === JIANGAN);
+    const heading = (await search('收入决算表', '2023')).find((h) => h.url === JIANGAN);
     expect(heading?.sub.some((s) => /#t02$/.test(s))).toBe(true);
     // ... its rows are not (scripts/index-search.ts NOT_INDEXED): the 栏次 header rows, with their 1 2 3 ….
     expect(jiangan!.content).not.toContain('栏次');
@@ -125,22 +154,81 @@ describe('search index', () => {
   });
 });
 
+/** Hrefs of the results listed (pages and their sub-results). */
+const resultLinks = () => page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+/**
+ * Waits until results are listed, every href contains `part` and, if given,
+ * one is `expected` (the UI re-renders as searches, result data and filters
+ * complete).
+ */
+async function resultsWhere(part = '', expected?: string): Promise<string[]> {
+  await page.waitForFunction(
+    ([p, e]) => {
+      const hrefs = [...document.querySelectorAll('.pagefind-ui__result-link')].map((a) => a.getAttribute('href') ?? '');
+      return hrefs.length > 0 && hrefs.every((h) => h.includes(p!)) && (!e || hrefs.includes(e));
+    },
+    [part, expected] as const,
+  );
+  return resultLinks();
+}
+
 describe('search page', () => {
-  test('Pagefind UI in Chinese: typing a term lists results linking under the base path', async () => {
-    const input = page.locator('.pagefind-ui__search-input');
-    await input.fill('公务接待费');
+  test('Pagefind UI in Chinese: by default the newest year; typing a term lists its results under the base path', async () => {
+    await page.goto(base + 'search/', { waitUntil: 'networkidle' });
+    expect(await page.locator('#search-year').inputValue()).toBe(NEWEST);
+    expect(await page.$$eval('#search-year option', (os) => os.map((o) => o.textContent))).toEqual([...YEARS.map((y) => `${y} 年度`), '全部年度']);
+    await page.locator('.pagefind-ui__search-input').fill('医疗救助');
     await page.waitForSelector('.pagefind-ui__result-link');
-    const links = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const links = await resultLinks();
     expect(links.length).toBeGreaterThan(0);
-    expect(links.every((l) => l.startsWith(basePath))).toBe(true);
+    expect(links.every((l) => l.startsWith(basePath) && l.includes(`/${NEWEST}/`))).toBe(true);
     expect(await page.textContent('.pagefind-ui__message')).toMatch(/[找结果]/);
+    // The term and the year are in the address.
+    const address = new URL(page.url());
+    expect(address.searchParams.get('q')).toBe('医疗救助');
+    expect(address.searchParams.get('year')).toBe(NEWEST);
     expect(visit.errors).toEqual([]);
     expect(visit.external).toEqual([]);
   });
 
-  test('?q= starts a search, and the year filter narrows it', async () => {
+  test('choosing another year searches that year\'s index for the same term, and the address follows', async () => {
     await page.goto(`${base}search/?q=${encodeURIComponent('医疗救助')}`, { waitUntil: 'networkidle' });
     await page.waitForSelector('.pagefind-ui__result-link');
+    await page.locator('#search-year').selectOption('2023');
+    const links = await resultsWhere('/2023/', JIANGAN);
+    expect(links).toContain(JIANGAN);
+    expect(await page.locator('.pagefind-ui__search-input').inputValue()).toBe('医疗救助');
+    expect(new URL(page.url()).searchParams.get('year')).toBe('2023');
+    expect(visit.errors).toEqual([]);
+  });
+
+  test('全部年度 finds a term that only an older year has; the address restores the choice', async () => {
+    // 汉阳 is only in 2021 (武汉市汉阳区医疗保障局): the newest year has nothing.
+    await page.goto(`${base}search/?q=${encodeURIComponent('汉阳')}`, { waitUntil: 'networkidle' });
+    await page.waitForFunction(() => /汉阳/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''));
+    expect(await page.$$('.pagefind-ui__result-link')).toHaveLength(0);
+    expect(await page.textContent('.pagefind-ui__message')).toContain('全部年度');
+    await page.locator('#search-year').selectOption('all');
+    expect(await resultsWhere('', HANYANG)).toContain(HANYANG);
+    const address = page.url();
+    expect(new URL(address).searchParams.get('year')).toBe('all');
+
+    // The link reproduces the search: same year, same term, same results.
+    await page.goto(address, { waitUntil: 'networkidle' });
+    expect(await page.locator('#search-year').inputValue()).toBe('all');
+    expect(await page.locator('.pagefind-ui__search-input').inputValue()).toBe('汉阳');
+    expect(await resultsWhere('', HANYANG)).toContain(HANYANG);
+    await page.goto(`${base}search/?year=2021&q=${encodeURIComponent('汉阳')}`, { waitUntil: 'networkidle' });
+    expect(await page.locator('#search-year').inputValue()).toBe('2021');
+    expect(await resultsWhere('', HANYANG)).toContain(HANYANG);
+    expect(visit.errors).toEqual([]);
+    expect(visit.failed).toEqual([]);
+  });
+
+  test('全部年度 with ?q=: the year filter narrows the merged results', async () => {
+    await page.goto(`${base}search/?year=all&q=${encodeURIComponent('医疗救助')}`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('.pagefind-ui__result-link');
+    await page.waitForLoadState('networkidle');
     const before = await page.$$eval('.pagefind-ui__result', (r) => r.length);
     expect(before).toBeGreaterThan(1);
     await page.locator('.pagefind-ui__filter-name', { hasText: '年度' }).click();
@@ -149,7 +237,8 @@ describe('search page', () => {
       const results = [...document.querySelectorAll('.pagefind-ui__result')];
       return results.length > 0 && results.length < n && results.every((r) => r.querySelector('.pagefind-ui__result-link'));
     }, before);
-    const links = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => a.getAttribute('href')));
+    const links = await resultLinks();
     expect(links).toContain(JIANGAN);
+    expect(links.every((l) => l.includes('/2023/'))).toBe(true);
   });
 });

@@ -13,10 +13,12 @@ import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './helpers/browser.ts';
-import { disclosureWith, html } from './helpers/site.ts';
+import { disclosureWith, html, newestSearchBundle } from './helpers/site.ts';
 
 const base = inject('subUrl');
 const dir = inject('subDir');
+/** The newest year's Pagefind bundle (one per year), e.g. pagefind/2024/. */
+const YEAR = newestSearchBundle(dir);
 const origin = new URL(base).origin;
 
 const open = useBrowser();
@@ -30,7 +32,7 @@ const first = (folder: string, ext: string) => {
 
 describe('headers', () => {
   test('every response carries the security headers, with frame-ancestors in the header policy', async () => {
-    for (const path of ['', 'search/', first('_astro', '.js'), 'pagefind/pagefind.js', first('pagefind', '.pf_meta')]) {
+    for (const path of ['', 'search/', first('_astro', '.js'), `${YEAR}pagefind.js`, first('pagefind', '.pf_meta')]) {
       const h = await head(path);
       expect(h.get('content-security-policy'), path).toContain("frame-ancestors 'self'");
       expect(h.get('content-security-policy'), path).toContain("script-src 'self' 'wasm-unsafe-eval'");
@@ -50,10 +52,10 @@ describe('headers', () => {
 
   test('files named by their content are cached for a year; pages and Pagefind entry files are revalidated', async () => {
     const immutable = 'public, max-age=31536000, immutable';
-    for (const path of [first('_astro', '.js'), first('_astro', '.css'), first('pagefind', '.pf_meta'), first('pagefind/index', '.pf_index'), first('pagefind/fragment', '.pf_fragment')]) {
+    for (const path of [first('_astro', '.js'), first('_astro', '.css'), first('pagefind', '.pf_meta'), first(`${YEAR}index`, '.pf_index'), first(`${YEAR}fragment`, '.pf_fragment')]) {
       expect((await head(path)).get('cache-control'), path).toBe(immutable);
     }
-    for (const path of ['', 'glossary/', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/wasm.unknown.pagefind', 'favicon.svg']) {
+    for (const path of ['', 'glossary/', `${YEAR}pagefind.js`, `${YEAR}pagefind-entry.json`, `${YEAR}wasm.unknown.pagefind`, 'pagefind/years.json', 'favicon.svg']) {
       expect((await head(path)).get('cache-control'), path).toBe('no-cache');
     }
   });
@@ -61,9 +63,10 @@ describe('headers', () => {
   test('MIME types: HTML, JavaScript, CSS, and Pagefind files as binary', async () => {
     const type = async (path: string) => (await head(path)).get('content-type');
     expect(await type('')).toBe('text/html; charset=utf-8');
-    expect(await type('pagefind/pagefind.js')).toBe('text/javascript; charset=utf-8');
+    expect(await type(`${YEAR}pagefind.js`)).toBe('text/javascript; charset=utf-8');
     expect(await type(first('_astro', '.css'))).toBe('text/css; charset=utf-8');
-    expect(await type('pagefind/pagefind-entry.json')).toBe('application/json; charset=utf-8');
+    expect(await type(`${YEAR}pagefind-entry.json`)).toBe('application/json; charset=utf-8');
+    expect(await type('pagefind/years.json')).toBe('application/json; charset=utf-8');
     for (const ext of ['.pf_meta', '.pf_index', '.pf_fragment', '.pf_filter', '.pagefind']) {
       expect(await type(first('pagefind', ext)), ext).toBe('application/octet-stream');
     }

@@ -1,8 +1,12 @@
-/** The Pagefind step of the build fails loudly (exit 1) instead of publishing a broken index. */
+/**
+ * The Pagefind step of the build: one index per year (pagefind/<year>/), the UI
+ * files once in pagefind/, years.json listing the years; it fails loudly
+ * (exit 1) instead of publishing a broken index.
+ */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 function run(dir: string) {
@@ -10,10 +14,17 @@ function run(dir: string) {
 }
 function site(pages: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'index-search-'));
-  for (const [name, html] of Object.entries(pages)) writeFileSync(join(dir, name), html);
+  for (const [name, html] of Object.entries(pages)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), html);
+  }
   return dir;
 }
 const page = (body: string) => `<!doctype html><html lang="zh-CN"><head><title>t</title></head><body>${body}</body></html>`;
+const bureauYear = (name: string, text: string) =>
+  page(`<main data-pagefind-body><h1 data-pagefind-meta="title">${name}</h1><p>${text}</p></main>`);
+const entry = (dir: string, year: string) =>
+  JSON.parse(readFileSync(join(dir, 'pagefind', year, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
 
 describe('scripts/index-search.ts', () => {
   it('fails without a built site', () => {
@@ -28,14 +39,32 @@ describe('scripts/index-search.ts', () => {
     expect(r.stderr).toContain('data-pagefind-body');
   });
 
-  it('indexes the marked pages and writes the bundle', () => {
+  it('fails when a marked page is not a bureau-year page', () => {
+    const r = run(site({ 'index.html': page('<main>首页</main>'), 'glossary/index.html': bureauYear('术语', '基本支出') }));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('glossary/index.html');
+  });
+
+  it('writes one index per year with that year\'s pages only, the UI files once and years.json', () => {
     const dir = site({
       'index.html': page('<main>首页</main>'),
-      'a.html': page('<main data-pagefind-body><h1 data-pagefind-meta="title">江岸区医疗保障局</h1><p>医疗救助</p></main>'),
+      'jiangan/2023/index.html': bureauYear('江岸区医疗保障局 2023', '医疗救助'),
+      'jiangan/2022/index.html': bureauYear('江岸区医疗保障局 2022', '医疗救助'),
+      'hanyang/2023/index.html': bureauYear('汉阳区医疗保障局 2023', '医疗救助'),
+      // Same layout, not marked: not indexed, not counted.
+      'compare/2023/index.html': page('<main>比较</main>'),
     });
     const r = run(dir);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain('已索引 1 个');
+    expect(r.stdout).toContain('已索引 3 个');
+    expect(JSON.parse(readFileSync(join(dir, 'pagefind', 'years.json'), 'utf8'))).toEqual({ years: ['2023', '2022'] });
+    expect(Object.values(entry(dir, '2023').languages)[0]?.page_count).toBe(2);
+    expect(Object.values(entry(dir, '2022').languages)[0]?.page_count).toBe(1);
+    for (const year of ['2023', '2022']) {
+      expect(existsSync(join(dir, 'pagefind', year, 'pagefind.js'))).toBe(true);
+      expect(existsSync(join(dir, 'pagefind', year, 'pagefind-ui.js'))).toBe(false);
+    }
     expect(existsSync(join(dir, 'pagefind', 'pagefind-ui.js'))).toBe(true);
+    expect(existsSync(join(dir, 'pagefind', 'pagefind-ui.css'))).toBe(true);
   });
 });

@@ -63,3 +63,13 @@ export function html(dir: string, path: string): string {
 export function disclosureWith(dir: string, text: string): string | undefined {
   return disclosurePaths(dir).find((p) => html(dir, p).includes(text));
 }
+
+/** The years with a search index, newest first (pagefind/years.json, written by scripts/index-search.ts). */
+export function searchYears(dir: string): string[] {
+  return (JSON.parse(readFileSync(join(dir, 'pagefind', 'years.json'), 'utf8')) as { years: string[] }).years;
+}
+
+/** The newest year's search bundle, relative to the base: "pagefind/2024/". */
+export function newestSearchBundle(dir: string): string {
+  return `pagefind/${searchYears(dir)[0]}/`;
+}

@@ -1,0 +1,74 @@
+/**
+ * Which Pagefind indexes a search uses. scripts/index-search.ts writes one
+ * index per year, pagefind/<year>/, and pagefind/years.json listing the years,
+ * newest first. The search page searches the newest year by default; the
+ * reader may choose another year or 全部年度 (every year's index, merged in
+ * the browser). Other sites of a portal (site.yaml `portal`) contribute their
+ * indexes of the same year. Pure functions: the search page (search.ts) does
+ * the fetching and the UI.
+ */
+
+/** The list of indexed years, in pagefind/. */
+export const YEARS_FILE = 'years.json';
+
+/** Contents of pagefind/years.json. */
+export interface YearsManifest {
+  /** Years with an index, e.g. ["2024", "2023"], newest first. */
+  years: string[];
+}
+
+/** The choice that searches every year (?year=all). */
+export const ALL_YEARS = 'all';
+
+/** One site's search bundles: its pagefind/ folder and the years indexed there. */
+export interface SearchSite {
+  /** Path of the site's pagefind/ folder, ending in "/", e.g. "/zwgk/czzj/pagefind/". */
+  bundle: string;
+  years: string[];
+}
+
+/** A Pagefind index to search, as PagefindUI's bundlePath and mergeIndex take it. */
+export interface Bundle {
+  bundlePath: string;
+  /** Where the site's result links start: the folder holding its pagefind/. */
+  baseUrl: string;
+}
+
+/** The years listed in a years.json, or an error naming what is wrong. */
+export function parseManifest(json: unknown): YearsManifest {
+  const years = (json as YearsManifest | null)?.years;
+  if (!Array.isArray(years) || !years.every((y) => typeof y === 'string' && /^\d{4}$/.test(y))) {
+    throw new Error(`${YEARS_FILE}: expected {"years": ["2024", …]}`);
+  }
+  return { years };
+}
+
+/** Every year any of the sites has indexed, newest first. */
+export function yearsOf(sites: readonly SearchSite[]): string[] {
+  return [...new Set(sites.flatMap((s) => s.years))].sort((a, b) => b.localeCompare(a));
+}
+
+/** The year searched: ?year= when it is one of `years` or 全部年度, otherwise the newest year. */
+export function chosenYear(param: string | null, years: readonly string[]): string {
+  if (param === ALL_YEARS || (param !== null && years.includes(param))) return param;
+  return years[0] ?? ALL_YEARS;
+}
+
+/**
+ * The indexes a choice searches, the first being the primary (PagefindUI's
+ * bundlePath) and the others merged into it (mergeIndex): one year of each
+ * site that has it, or for 全部年度 every year of every site, newest first.
+ */
+export function bundlesFor(choice: string, sites: readonly SearchSite[]): Bundle[] {
+  const years = choice === ALL_YEARS ? yearsOf(sites) : [choice];
+  return years.flatMap((year) =>
+    sites.filter((s) => s.years.includes(year)).map((s) => ({ bundlePath: `${s.bundle}${year}/`, baseUrl: s.bundle.replace(/pagefind\/$/, '') })),
+  );
+}
+
+/** The search page's address for a choice and a term (?year=…&q=…), keeping the path. */
+export function searchHref(path: string, year: string, term: string): string {
+  const params = new URLSearchParams({ year });
+  if (term.trim()) params.set('q', term.trim());
+  return `${path}?${params}`;
+}
