@@ -4,7 +4,9 @@
  * are loaded from the site itself, under the base path, never from another
  * origin. The reader searches the newest year by default, or chooses a year or
  * 全部年度 (every year's index merged in the browser); the choice and the term
- * are kept in the address (?year=2023&q=…) so a link reproduces the search.
+ * are kept in the address (?year=2023&q=…) so a link reproduces the search;
+ * choosing another year opens the page again with that address (one UI per
+ * page: Pagefind's UI and its pagefind.js module are not made to be swapped).
  * Other sites of a portal (site.yaml `portal`) add their index of the same year.
  */
 import { ALL_YEARS, bundlesFor, chosenYear, parseManifest, searchHref, yearsOf, YEARS_FILE, type Bundle, type SearchSite } from './search-years.ts';
@@ -25,7 +27,6 @@ interface PagefindUIOptions extends Bundle {
 }
 interface PagefindUIInstance {
   triggerSearch(term: string): void;
-  destroy(): void;
 }
 declare global {
   interface Window {
@@ -59,7 +60,7 @@ function showFallback(fallback: HTMLElement | null, message: string): void {
 async function start(): Promise<void> {
   const root = document.querySelector<HTMLElement>('[data-search]');
   const fallback = document.querySelector<HTMLElement>('[data-search-fallback]');
-  const field = document.querySelector<HTMLElement>('[data-search-year-field]');
+  const field = document.querySelector<HTMLFormElement>('[data-search-year-field]');
   const select = document.querySelector<HTMLSelectElement>('[data-search-year]');
   if (!root || !field || !select) return;
   // Opened from disk (a snapshot's offline copy): the index is fetched, which browsers refuse on file://.
@@ -79,38 +80,30 @@ async function start(): Promise<void> {
 
     const years = yearsOf(sites);
     const params = new URLSearchParams(window.location.search);
-    let year = chosenYear(params.get('year'), years);
-    select.replaceChildren(
-      ...years.map((y) => new Option(`${y} 年度`, y)),
-      new Option('全部年度', ALL_YEARS),
-    );
+    const year = chosenYear(params.get('year'), years);
+    select.replaceChildren(...years.map((y) => new Option(`${y} 年度`, y)), new Option('全部年度', ALL_YEARS));
     select.value = year;
 
-    const create = (autofocus: boolean): PagefindUIInstance => {
-      const [primary, ...merged] = bundlesFor(year, sites);
-      const ui = new PagefindUI({
-        element: '#search',
-        ...primary!,
-        mergeIndex: merged,
-        showSubResults: true,
-        showImages: false,
-        resetStyles: false,
-        autofocus,
-        pageSize: 10,
-        // One year searched and nothing found: point at the other years.
-        translations: year === ALL_YEARS ? {} : { zero_results: `${year} 年度未找到“[SEARCH_TERM]”的相关结果，可在上方选择其他年度或“全部年度”` },
-        processTerm: (term) => {
-          window.history.replaceState(null, '', searchHref(window.location.pathname, year, term));
-          return term;
-        },
-      });
-      // The UI's input only has a placeholder; give it a name screen readers announce.
-      root.querySelector('input[type="text"], input[type="search"]')?.setAttribute('aria-label', '搜索决算公开内容');
-      return ui;
-    };
-    const input = () => root.querySelector<HTMLInputElement>('input[type="text"], input[type="search"]');
-
-    let ui = create(true);
+    const [primary, ...merged] = bundlesFor(year, sites);
+    const ui = new window.PagefindUI({
+      element: '#search',
+      ...primary!,
+      mergeIndex: merged,
+      showSubResults: true,
+      showImages: false,
+      resetStyles: false,
+      autofocus: true,
+      pageSize: 10,
+      // One year searched and nothing found: point at the other years.
+      translations: year === ALL_YEARS ? {} : { zero_results: `${year} 年度未找到“[SEARCH_TERM]”的相关结果，可在上方选择其他年度或“全部年度”` },
+      processTerm: (term) => {
+        window.history.replaceState(null, '', searchHref(window.location.pathname, year, term));
+        return term;
+      },
+    });
+    const input = root.querySelector<HTMLInputElement>('input[type="text"], input[type="search"]');
+    // The UI's input only has a placeholder; give it a name screen readers announce.
+    input?.setAttribute('aria-label', '搜索决算公开内容');
     field.hidden = false;
     if (fallback) fallback.hidden = true;
     const q = params.get('q');
@@ -120,26 +113,11 @@ async function start(): Promise<void> {
       if (header) header.value = q;
     }
 
-    // Another year: a new UI on that year's indexes, searching the same term (focus stays on the menu).
-    const switchTo = async (next: string): Promise<void> => {
-      if (next === year) return;
-      const term = input()?.value ?? '';
-      const previous = bundlesFor(year, sites)[0]!.bundlePath;
-      year = next;
-      window.history.replaceState(null, '', searchHref(window.location.pathname, year, term));
-      // The UI's pagefind.js is one module per URL, kept by the browser: the next UI may load the same one.
-      // Its destroy() is asynchronous and the UI does not wait for it (it would reset the next UI's indexes
-      // half-way), so it is awaited here first; the UI's own call then finds nothing left to do.
-      const pagefind = (await import(/* @vite-ignore */ `${previous}pagefind.js`)) as { destroy(): Promise<void> };
-      await pagefind.destroy();
-      ui.destroy();
-      ui = create(false);
-      if (term.trim()) ui.triggerSearch(term);
-    };
-    // One switch at a time (arrow keys on the menu change it quickly).
-    let switching = Promise.resolve();
-    select.addEventListener('change', () => {
-      switching = switching.then(() => switchTo(select.value));
+    // Another year (the menu's 切换 button submits the form): the page opens again with ?year=…&q=…, the term typed so far.
+    field.addEventListener('submit', () => {
+      const term = field.querySelector<HTMLInputElement>('input[name="q"]')!;
+      term.value = input?.value.trim() ?? '';
+      term.disabled = term.value === '';
     });
   } catch {
     showFallback(fallback, '搜索索引暂不可用。可以从首页按地区和年度查找各部门决算。');

@@ -89,6 +89,7 @@ describe('multisite search', () => {
 
     // 2023 only the city has: its 2023 index alone answers.
     await page.locator('#search-year').selectOption('2023');
+    await Promise.all([page.waitForURL((u) => u.searchParams.get('year') === '2023'), page.locator('.search-year button').click()]);
     await page.waitForFunction(
       () => {
         const hrefs = [...document.querySelectorAll('.pagefind-ui__result-link')].map((a) => a.getAttribute('href') ?? '');

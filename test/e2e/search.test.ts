@@ -172,6 +172,15 @@ async function resultsWhere(part = '', expected?: string): Promise<string[]> {
   return resultLinks();
 }
 
+/** Chooses a year (or 'all') in the menu and presses 切换: the page opens again with ?year=…&q=…. */
+async function chooseYear(year: string): Promise<void> {
+  await page.locator('#search-year').selectOption(year);
+  await Promise.all([
+    page.waitForURL((u) => u.searchParams.get('year') === year, { waitUntil: 'networkidle' }),
+    page.locator('.search-year button', { hasText: '切换' }).click(),
+  ]);
+}
+
 describe('search page', () => {
   test('Pagefind UI in Chinese: by default the newest year; typing a term lists its results under the base path', async () => {
     await page.goto(base + 'search/', { waitUntil: 'networkidle' });
@@ -191,10 +200,10 @@ describe('search page', () => {
     expect(visit.external).toEqual([]);
   });
 
-  test('choosing another year searches that year\'s index for the same term, and the address follows', async () => {
+  test('choosing another year (切换) searches that year\'s index for the same term, and the address follows', async () => {
     await page.goto(`${base}search/?q=${encodeURIComponent('医疗救助')}`, { waitUntil: 'networkidle' });
     await page.waitForSelector('.pagefind-ui__result-link');
-    await page.locator('#search-year').selectOption('2023');
+    await chooseYear('2023');
     const links = await resultsWhere('/2023/', JIANGAN);
     expect(links).toContain(JIANGAN);
     expect(await page.locator('.pagefind-ui__search-input').inputValue()).toBe('医疗救助');
@@ -208,7 +217,7 @@ describe('search page', () => {
     await page.waitForFunction(() => /汉阳/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''));
     expect(await page.$$('.pagefind-ui__result-link')).toHaveLength(0);
     expect(await page.textContent('.pagefind-ui__message')).toContain('全部年度');
-    await page.locator('#search-year').selectOption('all');
+    await chooseYear('all');
     expect(await resultsWhere('', HANYANG)).toContain(HANYANG);
     const address = page.url();
     expect(new URL(address).searchParams.get('year')).toBe('all');
