@@ -114,6 +114,9 @@ export function mergeGlossary(
   items: readonly { bureauId: string; bureauName: string; year: string; glossary: readonly { term: string; definition: string }[] }[],
 ): GlossaryTerm[] {
   const byKey = new Map<string, GlossaryTerm>();
+  // Per term: its definitions by normalised text, and the bureau-years already counted (a site has thousands).
+  const definitions = new Map<GlossaryTerm, Map<string, GlossaryTerm['definitions'][number]>>();
+  const counted = new Set<string>();
   const ordered = [...items].sort((a, b) => compareText(a.bureauId, b.bureauId) || compareText(a.year, b.year));
   for (const item of ordered) {
     for (const entry of item.glossary) {
@@ -122,11 +125,17 @@ export function mergeGlossary(
       if (!term) {
         term = { key, term: entry.term.trim(), slug: '', subject: /\(类\)/.test(key), definitions: [] };
         byKey.set(key, term);
+        definitions.set(term, new Map());
       }
       const dk = definitionKey(entry.definition);
-      let def = term.definitions.find((d) => definitionKey(d.definition) === dk);
-      if (!def) term.definitions.push((def = { definition: entry.definition.trim(), uses: [] }));
-      if (!def.uses.some((u) => u.bureauId === item.bureauId && u.year === item.year)) {
+      let def = definitions.get(term)!.get(dk);
+      if (!def) {
+        term.definitions.push((def = { definition: entry.definition.trim(), uses: [] }));
+        definitions.get(term)!.set(dk, def);
+      }
+      const use = `${key}\0${dk}\0${item.bureauId}/${item.year}`;
+      if (!counted.has(use)) {
+        counted.add(use);
         def.uses.push({ bureauId: item.bureauId, bureauName: item.bureauName, year: item.year });
       }
     }
