@@ -143,13 +143,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     progress.phase('建立搜索索引 / index');
     let indexed;
     try {
-      indexed = await indexSite(work);
+      // A year whose pages are those of the site being replaced keeps its index.
+      indexed = await indexSite(work, existsSync(out) ? { previous: out } : {});
     } catch (error) {
       fail('建立搜索索引 / index', error instanceof Error ? error.message : String(error));
     }
     if (fault === 'index') fail('建立搜索索引 / index', '模拟故障 / simulated failure (BUILD_FAULT=index)');
     ms.index = Date.now() - t;
-    progress.end(`${indexed!.indexed} 个部门决算页面`);
+    const reused = indexed!.years.filter((y) => y.reused).map((y) => y.year);
+    progress.end(`${indexed!.indexed} 个部门决算页面${reused.length ? `（${reused.join('、')} 年度未变，沿用原索引 / unchanged, index kept）` : ''}`);
 
     // 4. publish: swap folders by rename (same file system), keep the old one until the new one is in place.
     t = Date.now();

@@ -20,7 +20,8 @@
  *
  * Usage: node scripts/index-search.ts [dist-folder]   (default: dist)
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { YEARS_FILE, type YearsManifest } from '../src/scripts/search-years.ts';
@@ -65,6 +66,8 @@ export interface YearIndex {
   /** Bureau-year pages of that year, indexed. */
   indexed: number;
   ms: number;
+  /** Its pages were those of the previous site: its index was copied, not made again. */
+  reused?: boolean;
 }
 
 export interface IndexResult {
@@ -76,19 +79,38 @@ export interface IndexResult {
   ms: number;
 }
 
-/** The marked pages (data-pagefind-body) by year, newest first. Throws if one is not a bureau-year page. */
-function markedByYear(site: string): Map<string, string[]> {
-  const byYear = new Map<string, string[]>();
-  for (const file of htmlFiles(site)) {
-    if (!readFileSync(join(site, file), 'utf8').includes('data-pagefind-body')) continue;
+/**
+ * The marked pages (data-pagefind-body) by year, newest first, each year with
+ * the SHA-256 of its pages (paths and bytes) and of what else decides its index
+ * (Pagefind's version, the excluded parts). Throws if one is not a bureau-year page.
+ */
+function markedByYear(site: string): Map<string, { files: string[]; digest: string }> {
+  const byYear = new Map<string, { files: string[]; hash: ReturnType<typeof createHash> }>();
+  for (const file of htmlFiles(site).sort()) {
+    const bytes = readFileSync(join(site, file));
+    if (!bytes.includes('data-pagefind-body')) continue;
     const year = BUREAU_YEAR_FILE.exec(file)?.[1];
     if (!year) {
       throw new Error(`${file} 标记了 data-pagefind-body，但不是部门决算页面（<部门>/<年度>/index.html）/ only bureau-year pages are indexed, by year`);
     }
-    byYear.set(year, [...(byYear.get(year) ?? []), file]);
+    let entry = byYear.get(year);
+    if (!entry) byYear.set(year, (entry = { files: [], hash: createHash('sha256').update(`${PAGEFIND_VERSION}\0${NOT_INDEXED.join(',')}\0`) }));
+    entry.files.push(file);
+    entry.hash.update(`${file}\0${bytes.byteLength}\0`).update(bytes);
   }
-  return new Map([...byYear].sort(([a], [b]) => b.localeCompare(a)));
+  return new Map(
+    [...byYear].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([year, e]) => [year, { files: e.files, digest: e.hash.digest('hex') }]),
+  );
 }
+
+/**
+ * In each year's bundle: the digest of the pages it was made from. A rebuild
+ * whose pages of a year are byte for byte those of the previous site copies
+ * that year's index instead of indexing it again.
+ */
+const PAGES_DIGEST = 'pages.sha256';
+
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, '../node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
 
 /** Index one year's pages into `outputPath`; checks the count. */
 async function indexYear(site: string, year: string, expected: number, outputPath: string): Promise<YearIndex> {
@@ -112,8 +134,12 @@ async function indexYear(site: string, year: string, expected: number, outputPat
   }
 }
 
-/** Index the built site in `site`, writing `site/pagefind/`. Throws with a message in Chinese and English. */
-export async function indexSite(site: string): Promise<IndexResult> {
+/**
+ * Index the built site in `site`, writing `site/pagefind/`. With `previous`
+ * (the site this build replaces), a year whose pages are unchanged keeps the
+ * previous site's index. Throws with a message in Chinese and English.
+ */
+export async function indexSite(site: string, options: { previous?: string } = {}): Promise<IndexResult> {
   if (!existsSync(join(site, 'index.html'))) throw new Error(`未找到构建结果 / no built site at ${site} (run astro build first)`);
   // Without any data-pagefind-body, Pagefind would index whole pages (menus, footers): refuse.
   const marked = markedByYear(site);
@@ -123,21 +149,34 @@ export async function indexSite(site: string): Promise<IndexResult> {
   const outputPath = join(site, 'pagefind');
   rmSync(outputPath, { recursive: true, force: true });
   const years: YearIndex[] = [];
+  mkdirSync(outputPath, { recursive: true });
+  const previous = options.previous ? join(options.previous, 'pagefind') : undefined;
+  const reusable = (year: string, digest: string) => {
+    const file = previous && join(previous, year, PAGES_DIGEST);
+    return !!file && existsSync(file) && readFileSync(file, 'utf8').trim() === digest && UI_FILES.every((f) => existsSync(join(previous!, f)));
+  };
   try {
     // One year after the other: Pagefind already spreads one index over the cores.
-    for (const [year, files] of marked) years.push(await indexYear(site, year, files.length, join(outputPath, year)));
+    for (const [year, { files, digest }] of marked) {
+      const bundle = join(outputPath, year);
+      if (reusable(year, digest)) {
+        cpSync(join(previous!, year), bundle, { recursive: true });
+        years.push({ year, indexed: files.length, ms: 0, reused: true });
+      } else {
+        years.push(await indexYear(site, year, files.length, bundle));
+        // The UI files once, in pagefind/ (from a year indexed now); gone from every year's bundle.
+        for (const file of UI_FILES) {
+          if (!existsSync(join(outputPath, file))) renameSync(join(bundle, file), join(outputPath, file));
+          else rmSync(join(bundle, file), { force: true });
+        }
+      }
+      writeFileSync(join(bundle, PAGES_DIGEST), `${digest}\n`);
+    }
   } finally {
     await pagefind.close();
   }
-  // The UI files once, in pagefind/ (from the newest year's bundle); gone from every year's bundle.
-  mkdirSync(outputPath, { recursive: true });
-  for (const [i, { year }] of years.entries()) {
-    for (const file of UI_FILES) {
-      const path = join(outputPath, year, file);
-      if (i === 0) renameSync(path, join(outputPath, file));
-      else rmSync(path, { force: true });
-    }
-  }
+  // Every year reused: the UI files of the previous site (the same Pagefind version: it is part of the digest).
+  for (const file of UI_FILES) if (!existsSync(join(outputPath, file))) cpSync(join(previous!, file), join(outputPath, file));
   const manifest: YearsManifest = { years: years.map((y) => y.year) };
   writeFileSync(join(outputPath, YEARS_FILE), JSON.stringify(manifest));
   return { indexed: years.reduce((n, y) => n + y.indexed, 0), years, outputPath, ms: Date.now() - started };

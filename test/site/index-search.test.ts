@@ -4,7 +4,8 @@
  * (exit 1) instead of publishing a broken index.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { indexSite } from '../../scripts/index-search.ts';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,5 +67,33 @@ describe('scripts/index-search.ts', () => {
     }
     expect(existsSync(join(dir, 'pagefind', 'pagefind-ui.js'))).toBe(true);
     expect(existsSync(join(dir, 'pagefind', 'pagefind-ui.css'))).toBe(true);
+  });
+
+  it('a rebuild keeps the index of a year whose pages are unchanged and indexes a changed year again', async () => {
+    const pages = {
+      'index.html': page('<main>首页</main>'),
+      'jiangan/2023/index.html': bureauYear('江岸区医疗保障局 2023', '医疗救助'),
+      'jiangan/2022/index.html': bureauYear('江岸区医疗保障局 2022', '医疗救助'),
+    };
+    const before = site(pages);
+    expect(run(before).status).toBe(0);
+    const after = site({ ...pages, 'jiangan/2023/index.html': bureauYear('江岸区医疗保障局 2023', '城乡居民基本医疗保险') });
+    const r = await indexSite(after, { previous: before });
+    expect(r.years.map((y) => [y.year, !!y.reused])).toEqual([['2023', false], ['2022', true]]);
+    const files = (dir: string, year: string) => (readdirSync(join(dir, 'pagefind', year), { recursive: true }) as string[]).sort();
+    // The unchanged year: the previous bundle, file for file.
+    expect(files(after, '2022')).toEqual(files(before, '2022'));
+    for (const f of files(before, '2022')) {
+      if (statSync(join(before, 'pagefind', '2022', f)).isFile()) expect(readFileSync(join(after, 'pagefind', '2022', f)).equals(readFileSync(join(before, 'pagefind', '2022', f)))).toBe(true);
+    }
+    // The changed year: made again (its words differ), the UI files still once in pagefind/.
+    expect(readFileSync(join(after, 'pagefind', '2023', 'pages.sha256'), 'utf8')).not.toBe(readFileSync(join(before, 'pagefind', '2023', 'pages.sha256'), 'utf8'));
+    expect(existsSync(join(after, 'pagefind', 'pagefind-ui.js'))).toBe(true);
+    expect(existsSync(join(after, 'pagefind', '2023', 'pagefind-ui.js'))).toBe(false);
+    // Nothing changed at all: every year kept, the UI files taken from the previous site.
+    const again = site({ ...pages, 'jiangan/2023/index.html': bureauYear('江岸区医疗保障局 2023', '城乡居民基本医疗保险') });
+    const r2 = await indexSite(again, { previous: after });
+    expect(r2.years.every((y) => y.reused)).toBe(true);
+    expect(existsSync(join(again, 'pagefind', 'pagefind-ui.js'))).toBe(true);
   });
 });
