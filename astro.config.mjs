@@ -39,7 +39,8 @@ export default defineConfig({
   integrations: [openDataOutput],
   base: basePath(process.env.SITE_BASE),
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Two pages at a time: a page waiting for the check (src/utils/site.ts) does not hold up the others.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   // Astro 7's default Markdown processor is not remark; opt into unified so remark plugins work.
   markdown: { processor: unified() },
   devToolbar: { enabled: false },

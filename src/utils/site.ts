@@ -35,20 +35,27 @@ export interface Site {
   regions: RegionTree;
   glossary: GlossaryTerm[];
   /** Every finding of the checker and the audit (数据核对), in document order. */
-  audit: AuditEntry[];
-  /** The findings of one bureau-year ("<bureau-id>/<year>"). */
-  auditOf(bureauYear: string): AuditEntry[];
+  audit(): Promise<AuditEntry[]>;
+  /**
+   * The findings of one bureau-year ("<bureau-id>/<year>"). Under `npm run build`, ask for them before the
+   * bureau-year's narrative: that is when the check's rendering of it is at hand.
+   */
+  auditOf(bureauYear: string): Promise<AuditEntry[]>;
   bureau(id: string): BureauInfo;
 }
 
-/** Block until `file` exists (another process writes it whole, by rename). */
-function waitFor(file: string): void {
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  while (!existsSync(file)) Atomics.wait(pause, 0, 0, 50);
+/**
+ * Wait until `file` exists (another process writes it whole, by rename). The
+ * wait lets Astro render other pages meanwhile (astro.config.mjs renders two
+ * at a time): the site-wide 数据核对 page, which needs the whole check, does
+ * not hold up the bureau-year pages of the bureaus already checked.
+ */
+async function waitFor(file: string): Promise<void> {
+  while (!existsSync(file)) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
-function waitForJson<T>(file: string): T {
-  waitFor(file);
+async function waitForJson<T>(file: string): Promise<T> {
+  await waitFor(file);
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
@@ -61,7 +68,12 @@ function waitForJson<T>(file: string): T {
  * nothing is checked twice. Otherwise (astro dev, astro build alone) the check
  * runs here, with its cache (src/core/check/cache.ts).
  */
-function findingsSource(): { all: () => AuditEntry[]; of: (bureauYear: string) => AuditEntry[]; narrativeOf: (bureauYear: string) => RenderedNarrative | undefined } {
+function findingsSource(): {
+  all: () => Promise<AuditEntry[]>;
+  of: (bureauYear: string) => Promise<AuditEntry[]>;
+  /** A narrative the check rendered; its bureau's findings must have been asked for first (`of`). */
+  narrativeOf: (bureauYear: string) => RenderedNarrative | undefined;
+} {
   const shared = import.meta.env.DEV ? undefined : process.env[CHECK_RESULT_ENV];
   let all: AuditEntry[] | undefined;
   let byBureauYear: Map<string, AuditEntry[]> | undefined;
@@ -73,7 +85,7 @@ function findingsSource(): { all: () => AuditEntry[]; of: (bureauYear: string) =
     }
     return byBureauYear;
   };
-  if (!shared) return { all: () => (local(), all!), of: (id) => local().get(id) ?? [], narrativeOf: () => undefined };
+  if (!shared) return { all: async () => (local(), all!), of: async (id) => local().get(id) ?? [], narrativeOf: () => undefined };
   const bureaus = new Map<string, AuditEntry[]>();
   // The narratives of the bureau whose pages are being rendered (pages of one bureau come one after another).
   let narratives: { bureauId: string; byId: Record<string, RenderedNarrative> } | undefined;
@@ -81,18 +93,18 @@ function findingsSource(): { all: () => AuditEntry[]; of: (bureauYear: string) =
     narrativeOf(id) {
       const bureauId = id.split('/')[0]!;
       if (narratives?.bureauId !== bureauId) {
-        waitFor(join(shared, `${bureauId}.json`));
+        if (!bureaus.has(bureauId)) return undefined;
         const file = join(shared, `${bureauId}.narratives.json`);
         narratives = { bureauId, byId: existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, RenderedNarrative>) : {} };
       }
       return narratives.byId[id];
     },
-    all: () => (all ??= auditEntries(waitForJson<{ findings: Finding[] }>(join(shared, '_all.json')).findings)),
-    of(id) {
+    all: async () => (all ??= auditEntries((await waitForJson<{ findings: Finding[] }>(join(shared, '_all.json'))).findings)),
+    async of(id) {
       const bureauId = id.split('/')[0]!;
       let list = bureaus.get(bureauId);
       if (!list) {
-        list = auditEntries(waitForJson<{ findings: Finding[] }>(join(shared, `${bureauId}.json`)).findings);
+        list = auditEntries((await waitForJson<{ findings: Finding[] }>(join(shared, `${bureauId}.json`))).findings);
         bureaus.set(bureauId, list);
       }
       return list.filter((f) => f.bureauYear === id);
@@ -174,9 +186,7 @@ async function load(): Promise<Site> {
     },
     regions: regionTree(bureaus),
     glossary,
-    get audit() {
-      return findings.all();
-    },
+    audit: findings.all,
     auditOf: findings.of,
     bureau(id: string) {
       const b = byId.get(id);
