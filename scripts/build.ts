@@ -112,7 +112,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     let pages = 0;
     // A larger heap than Node's default (about 4 GB here): Astro keeps every bureau-year's data in its content store.
     const rendering = runNode(['--max-old-space-size=6144', 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', work], env, logFile, (line) => {
-      if (/\.html\b/.test(line)) progress.update(++pages);
+      // Astro prints a line per page; rendering two at a time, it sometimes prints two on one line.
+      const written = line.match(/\.html\b/g)?.length ?? 0;
+      if (written > 0) progress.update((pages += written));
     });
     progress.phase('核对内容 / check');
     const check = await checking.done;
