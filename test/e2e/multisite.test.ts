@@ -76,15 +76,17 @@ describe('multisite search', () => {
     const region = `示例省 ${CITY_BUREAU.city} ${CITY_BUREAU.district}`;
     await page.locator('.pagefind-ui__filter-name', { hasText: '地区' }).click();
     await page.locator('.pagefind-ui__filter-label', { hasText: region }).click();
+    // The results appear one by one as their data loads: wait for the city bureau's page itself.
     await page.waitForFunction(
-      (prefix) => {
+      ({ prefix, expected }) => {
         const hrefs = [...document.querySelectorAll('.pagefind-ui__result-link')].map((a) => a.getAttribute('href') ?? '');
-        return hrefs.length > 0 && hrefs.every((h) => h.startsWith(prefix));
+        return hrefs.includes(expected) && hrefs.every((h) => h.startsWith(prefix));
       },
-      CITY,
+      { prefix: CITY, expected: `${CITY}${CITY_BUREAU.id}/2024/` },
       { timeout: 30_000 },
     );
     const filtered = await links();
+    expect(filtered.every((l) => l.startsWith(CITY))).toBe(true);
     expect(filtered).toContain(`${CITY}${CITY_BUREAU.id}/2024/`);
 
     // 2023 only the city has: its 2023 index alone answers.
