@@ -10,6 +10,7 @@ import { bureauLineage, type Lineage } from '../core/lineage.ts';
 import { allYears } from '../core/catalogue.ts';
 import { CONTENT_DIR } from '../core/paths.ts';
 import { site, type Site } from './site.ts';
+import { perBuild } from './per-build.ts';
 
 export interface CompareSite {
   site: Site;
@@ -21,10 +22,6 @@ export interface CompareSite {
   lineage: Map<string, Lineage>;
   bureauName(id: string): string;
 }
-
-let cached: { at: number; value: Promise<CompareSite> } | undefined;
-/** Under the dev server the data is reused this long: an edit and a reload take longer, a burst of pages does not. */
-const DEV_REUSE_MS = 2000;
 
 async function load(): Promise<CompareSite> {
   const s = await site();
@@ -43,7 +40,5 @@ async function load(): Promise<CompareSite> {
   };
 }
 
-export function compareSite(): Promise<CompareSite> {
-  if (!cached || (import.meta.env.DEV && Date.now() - cached.at > DEV_REUSE_MS)) cached = { at: Date.now(), value: load() };
-  return cached.value;
-}
+/** Under the dev server the data is reused for 2 s: an edit and a reload take longer, a burst of pages does not. */
+export const compareSite = perBuild(load, 2000);

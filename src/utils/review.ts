@@ -8,11 +8,16 @@
 import { checkFolder } from '../core/check/cache.ts';
 import { sortFindings, type Finding } from '../core/findings.ts';
 import { CONTENT_DIR } from '../core/paths.ts';
+import { perBuild } from './per-build.ts';
 
 /** The blocking findings by bureau-year, from the same checker (and cache) as `npm run check`. */
 function run(): Map<string, Finding[]> {
   const byYear = new Map<string, Finding[]>();
-  const add = (f: Finding) => byYear.set(f.bureauYear, [...(byYear.get(f.bureauYear) ?? []), f]);
+  const add = (f: Finding) => {
+    const list = byYear.get(f.bureauYear);
+    if (list) list.push(f);
+    else byYear.set(f.bureauYear, [f]);
+  };
   checkFolder(CONTENT_DIR, {
     onBureau: (bureauId, { errors, findings }) => {
       for (const f of findings) if (f.severity === 'error' && f.bureauYear) add(f);
@@ -27,14 +32,11 @@ function run(): Map<string, Finding[]> {
   return byYear;
 }
 
-let cached: { at: number; byYear: Map<string, Finding[]> } | undefined;
-/** Under the dev server a result is reused this long: an edit and a reload take longer, a burst of pages does not. */
-const DEV_REUSE_MS = 2000;
+/** Under the dev server a result is reused for 2 s: an edit and a reload take longer, a burst of pages does not. */
+const findingsByYear = perBuild(run, 2000);
 
 /** The errors that keep a bureau-year from publishing ("<bureau>/<year>"). */
 export function blockingFindings(id: string, isDraft: boolean): Finding[] {
   if (!import.meta.env.DEV && !isDraft) return [];
-  const stale = !cached || (import.meta.env.DEV && Date.now() - cached.at > DEV_REUSE_MS);
-  if (stale) cached = { at: Date.now(), byYear: run() };
-  return cached!.byYear.get(id) ?? [];
+  return findingsByYear().get(id) ?? [];
 }
