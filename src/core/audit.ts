@@ -74,7 +74,11 @@ export function countByCertainty(entries: readonly AuditEntry[]): Record<Certain
 /** The entries of each bureau-year, in bureau-year order; site-wide findings under "". */
 export function byBureauYear(entries: readonly AuditEntry[]): Map<string, AuditEntry[]> {
   const out = new Map<string, AuditEntry[]>();
-  for (const e of entries) out.set(e.bureauYear, [...(out.get(e.bureauYear) ?? []), e]);
+  for (const e of entries) {
+    const list = out.get(e.bureauYear);
+    if (list) list.push(e);
+    else out.set(e.bureauYear, [e]);
+  }
   return out;
 }
 

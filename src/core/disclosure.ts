@@ -38,9 +38,6 @@ export function previousYear<T extends { bureauId: string; year: string }>(all: 
  */
 export type Remember = <T>(key: string, make: () => T) => T;
 
-/** The end of the key a bureau-year's rendered narrative is remembered under (after its id). */
-export const NARRATIVE_KEY = '#narrative';
-
 function keepEach(): Remember {
   const kept = new Map<string, unknown>();
   return <T>(key: string, make: () => T): T => {
@@ -61,6 +58,8 @@ export function analyse(
     narrative: string;
     narrativeFile: string;
     previous?: BureauYear;
+    /** The narrative already rendered elsewhere (the check renders it the same way), when it is at hand. */
+    rendered?: () => RenderedNarrative | undefined;
   },
   remember: Remember = keepEach(),
 ): Disclosure {
@@ -76,7 +75,7 @@ export function analyse(
       return figures();
     },
     get narrative() {
-      return remember(`${input.id}${NARRATIVE_KEY}`, () => renderNarrative(input.narrative, figures(), input.data, input.narrativeFile));
+      return remember(`${input.id}#narrative`, () => input.rendered?.() ?? renderNarrative(input.narrative, figures(), input.data, input.narrativeFile));
     },
   };
 }

@@ -4,7 +4,7 @@
  * computed when a page first reads them, so every page reads the same figures.
  */
 import { getCollection } from 'astro:content';
-import { analyse, NARRATIVE_KEY, previousYear, type Disclosure, type Remember } from '../core/disclosure.ts';
+import { analyse, previousYear, type Disclosure, type Remember } from '../core/disclosure.ts';
 import type { Bureau, BureauYear } from '../core/schema.ts';
 import { requireSiteConfig, type SiteConfig } from '../core/site-config.ts';
 import { contentErrorsError, loadContent } from '../core/load.ts';
@@ -15,8 +15,9 @@ import { join } from 'node:path';
 import { checkFolder, CHECK_RESULT_ENV } from '../core/check/cache.ts';
 import type { Finding } from '../core/findings.ts';
 import type { RenderedNarrative } from '../core/narrative.ts';
-import { auditEntries, type AuditEntry } from '../core/audit.ts';
+import { auditEntries, byBureauYear, type AuditEntry } from '../core/audit.ts';
 import { compareText } from '../core/order.ts';
+import { perBuild } from './per-build.ts';
 import { crossBureauFigures, keyedYear, type KeyedYear } from '../core/compare.ts';
 
 export interface BureauInfo {
@@ -37,8 +38,8 @@ export interface Site {
   /** Every finding of the checker and the audit (数据核对), in document order. */
   audit(): Promise<AuditEntry[]>;
   /**
-   * The findings of one bureau-year ("<bureau-id>/<year>"). Under `npm run build`, ask for them before the
-   * bureau-year's narrative: that is when the check's rendering of it is at hand.
+   * The findings of one bureau-year ("<bureau-id>/<year>"). Under `npm run build` this waits for the check to
+   * reach the bureau; a page that asks before reading the narrative gets the check's rendering of it.
    */
   auditOf(bureauYear: string): Promise<AuditEntry[]>;
   bureau(id: string): BureauInfo;
@@ -71,21 +72,16 @@ async function waitForJson<T>(file: string): Promise<T> {
 function findingsSource(): {
   all: () => Promise<AuditEntry[]>;
   of: (bureauYear: string) => Promise<AuditEntry[]>;
-  /** A narrative the check rendered; its bureau's findings must have been asked for first (`of`). */
+  /** A narrative the check rendered, if its bureau is checked already (it never waits). */
   narrativeOf: (bureauYear: string) => RenderedNarrative | undefined;
 } {
   const shared = import.meta.env.DEV ? undefined : process.env[CHECK_RESULT_ENV];
   let all: AuditEntry[] | undefined;
-  let byBureauYear: Map<string, AuditEntry[]> | undefined;
-  const local = () => {
-    all ??= auditEntries(checkFolder(CONTENT_DIR).findings);
-    if (!byBureauYear) {
-      byBureauYear = new Map();
-      for (const f of all) byBureauYear.set(f.bureauYear, [...(byBureauYear.get(f.bureauYear) ?? []), f]);
-    }
-    return byBureauYear;
-  };
-  if (!shared) return { all: async () => (local(), all!), of: async (id) => local().get(id) ?? [], narrativeOf: () => undefined };
+  if (!shared) {
+    let grouped: Map<string, AuditEntry[]> | undefined;
+    const local = () => (all ??= auditEntries(checkFolder(CONTENT_DIR).findings));
+    return { all: async () => local(), of: async (id) => (grouped ??= byBureauYear(local())).get(id) ?? [], narrativeOf: () => undefined };
+  }
   const bureaus = new Map<string, AuditEntry[]>();
   // The narratives of the bureau whose pages are being rendered (pages of one bureau come one after another).
   let narratives: { bureauId: string; byId: Record<string, RenderedNarrative> } | undefined;
@@ -93,7 +89,8 @@ function findingsSource(): {
     narrativeOf(id) {
       const bureauId = id.split('/')[0]!;
       if (narratives?.bureauId !== bureauId) {
-        if (!bureaus.has(bureauId)) return undefined;
+        // The check writes a bureau's narratives before its findings: with the findings there, they are complete.
+        if (!existsSync(join(shared, `${bureauId}.json`))) return undefined;
         const file = join(shared, `${bureauId}.narratives.json`);
         narratives = { bureauId, byId: existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, RenderedNarrative>) : {} };
       }
@@ -112,13 +109,11 @@ function findingsSource(): {
   };
 }
 
-let cached: Promise<Site> | undefined;
-
 /**
  * Figures and narratives are computed when a page first reads them (see
  * analyse()), and only the most recently used are kept: memory stays flat
- * however many bureau-years the site has (pages are rendered one after
- * another, and a page needs at most its bureau's years).
+ * however many bureau-years the site has (Astro renders two pages at a time,
+ * and a page needs at most its bureau's years).
  */
 const RECENT = 128;
 const recent = new Map<string, unknown>();
@@ -146,9 +141,6 @@ async function load(): Promise<Site> {
     return { id: e.id, bureauId, year, data: e.data as BureauYear, body: e.body ?? '', file: e.filePath ?? e.id };
   });
   const findings = findingsSource();
-  // A narrative the check has already rendered (npm run build) is taken as it is, not rendered again.
-  const remember: Remember = <T>(key: string, make: () => T): T =>
-    rememberRecent(key, () => ((key.endsWith(NARRATIVE_KEY) ? findings.narrativeOf(key.slice(0, -NARRATIVE_KEY.length)) : undefined) as T | undefined) ?? make());
   const disclosures = raw
     .map((entry) => {
       const previous = previousYear(raw, entry);
@@ -158,11 +150,17 @@ async function load(): Promise<Site> {
         narrative: entry.body,
         narrativeFile: entry.file.replace(/data\.yaml$/, 'narrative.md'),
         ...(previous ? { previous: previous.data } : {}),
-      }, remember);
+        // A narrative the check has already rendered (npm run build) is taken as it is, not rendered again.
+        rendered: () => findings.narrativeOf(entry.id),
+      }, rememberRecent);
     })
     .sort((a, b) => compareText(a.bureauId, b.bureauId) || compareText(a.year, b.year));
   const byBureau = new Map<string, Disclosure[]>();
-  for (const d of disclosures) byBureau.set(d.bureauId, [...(byBureau.get(d.bureauId) ?? []), d]);
+  for (const d of disclosures) {
+    const list = byBureau.get(d.bureauId);
+    if (list) list.push(d);
+    else byBureau.set(d.bureauId, [d]);
+  }
   const bureaus: BureauInfo[] = bureauEntries
     .map((b) => ({ id: b.id, data: b.data as Bureau, disclosures: byBureau.get(b.id) ?? [] }))
     .sort((a, b) => compareText(a.data.region.code, b.data.region.code) || compareText(a.id, b.id));
@@ -197,8 +195,4 @@ async function load(): Promise<Site> {
 }
 
 /** The whole site's data, loaded once per build (and afresh on every request in `astro dev`, so edits show). */
-export function site(): Promise<Site> {
-  if (import.meta.env.DEV) return load();
-  cached ??= load();
-  return cached;
-}
+export const site = perBuild(load);
