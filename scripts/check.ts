@@ -17,11 +17,11 @@
 import { formatContentError, loadContent, type ContentError } from '../src/core/load.ts';
 import { CONTENT_DIR } from '../src/core/paths.ts';
 import { loadSiteConfig, siteConfigFile } from '../src/core/site-config.ts';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BureauResult, checkFolder, CHECK_RESULT_ENV } from '../src/core/check/cache.ts';
+import { type BureauResult, checkFolder, CHECK_RESULT_ENV, writeWhole } from '../src/core/check/cache.ts';
 import { sortFindings, type Finding } from '../src/core/findings.ts';
-import { checkArchive, loadArchive, loadVersions } from '../src/core/archive.ts';
+import { checkArchive, hasEarlierVersions, loadArchive, loadVersions } from '../src/core/archive.ts';
 
 const args = new Set(process.argv.slice(2));
 // `npm run check --json` hands --json to npm, not to the script: npm exports it as npm_config_json.
@@ -45,10 +45,7 @@ function main(): number {
   // The narrative: unknown figure names are content errors, disagreeing published figures are findings (warnings).
   // For astro build running beside the check (scripts/build.ts): each bureau's findings as soon as they are known.
   const shared = process.env[CHECK_RESULT_ENV];
-  const share = (name: string, text: string) => {
-    writeFileSync(join(shared!, `${name}.tmp`), text);
-    renameSync(join(shared!, `${name}.tmp`), join(shared!, `${name}.json`));
-  };
+  const share = (name: string, text: string) => writeWhole(join(shared!, `${name}.json`), text);
   if (shared) mkdirSync(shared, { recursive: true });
   // A bureau's rendered narratives go first: a page reads them once the bureau's findings are there.
   const onBureau = (bureauId: string, { findings, narratives }: BureauResult) => {
@@ -61,8 +58,8 @@ function main(): number {
   // Published bureau-years and earlier versions (content/archive.yaml, versions/<date>/). Only the bureau-years with a
   // history (a versions/ folder, or corrections in data.yaml) are read again; the others only need to exist.
   const withHistory = (id: string) => {
-    const folder = join(CONTENT_DIR, 'bureaus', id);
-    return existsSync(join(folder, 'versions')) || (existsSync(join(folder, 'data.yaml')) && readFileSync(join(folder, 'data.yaml'), 'utf8').includes('corrections'));
+    const data = join(CONTENT_DIR, 'bureaus', id, 'data.yaml');
+    return hasEarlierVersions(CONTENT_DIR, id) || (existsSync(data) && readFileSync(data, 'utf8').includes('corrections'));
   };
   const archived = loadContent(CONTENT_DIR, { skipYear: (id) => !withHistory(id) });
   const { versions, errors: versionErrors } = loadVersions(archived.content);

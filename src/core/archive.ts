@@ -74,6 +74,11 @@ export interface EarlierVersion {
   narrative: string;
 }
 
+/** Whether the bureau-year "<bureau>/<year>" of the content folder `root` keeps earlier versions (a versions/ folder). */
+export function hasEarlierVersions(root: string, id: string): boolean {
+  return existsSync(join(root, 'bureaus', id, 'versions'));
+}
+
 /** The earlier versions kept under each bureau-year's versions/ folder, oldest first. */
 export function loadVersions(content: Content): { versions: EarlierVersion[]; errors: ContentError[] } {
   const errors: ContentError[] = [];

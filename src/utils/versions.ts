@@ -3,13 +3,12 @@
  * (content/archive.yaml), for the archive page and the /v/<date>/ pages.
  */
 import { loadContent, formatContentError } from '../core/load.ts';
-import { loadArchive, loadVersions, type Archive } from '../core/archive.ts';
+import { hasEarlierVersions, loadArchive, loadVersions, type Archive } from '../core/archive.ts';
 import { analyse, previousYear, type Disclosure } from '../core/disclosure.ts';
 import { CONTENT_DIR } from '../core/paths.ts';
 import type { BureauYear } from '../core/schema.ts';
 import { url } from './url.ts';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { perBuild } from './per-build.ts';
 
 export interface VersionPage extends Disclosure {
   /** The date this earlier version was published. */
@@ -19,9 +18,6 @@ export interface VersionPage extends Disclosure {
 /** /<bureau>/<year>/v/<date>/ */
 export const versionUrl = (bureauId: string, year: string, date: string) => url(`${bureauId}/${year}/v/${date}/`);
 
-/** A bureau-year folder ("<bureau>/<year>") keeps earlier versions. */
-const hasVersions = (id: string) => existsSync(join(CONTENT_DIR, 'bureaus', id, 'versions'));
-
 /**
  * Every earlier version, analysed like the current pages (oldest first per
  * bureau-year). Only the bureau-years with a versions/ folder, and the year
@@ -29,7 +25,8 @@ const hasVersions = (id: string) => existsSync(join(CONTENT_DIR, 'bureaus', id, 
  */
 async function load(): Promise<VersionPage[]> {
   const nextYearId = (id: string) => id.replace(/\/(\d+)$/, (_, y: string) => `/${Number(y) + 1}`);
-  const { content } = loadContent(CONTENT_DIR, { skipYear: (id) => !hasVersions(id) && !hasVersions(nextYearId(id)) });
+  const kept = (id: string) => hasEarlierVersions(CONTENT_DIR, id);
+  const { content } = loadContent(CONTENT_DIR, { skipYear: (id) => !kept(id) && !kept(nextYearId(id)) });
   const { versions, errors } = loadVersions(content);
   if (errors.length > 0) throw new Error(`旧版本有误 / earlier versions are invalid:\n${errors.map(formatContentError).join('\n')}`);
   return versions.map((v) => {
@@ -42,13 +39,7 @@ async function load(): Promise<VersionPage[]> {
   });
 }
 
-let cached: Promise<VersionPage[]> | undefined;
-
-export function earlierVersions(): Promise<VersionPage[]> {
-  if (import.meta.env.DEV) return load();
-  cached ??= load();
-  return cached;
-}
+export const earlierVersions = perBuild(load);
 
 /** content/archive.yaml: published bureau-years and snapshots. */
 export function archiveRecord(): Archive {

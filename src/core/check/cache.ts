@@ -121,14 +121,14 @@ function readStored(file: string, key: string): Stored | null {
   }
 }
 
-/** Written to a temporary name and renamed, so a reader (another build) never sees half a file. */
-function writeText(file: string, text: string): void {
+/** Written to a temporary name and renamed, so a reader (another process) never sees half a file. */
+export function writeWhole(file: string, text: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, text);
   renameSync(tmp, file);
 }
 
-const writeStored = (file: string, stored: Stored) => writeText(file, JSON.stringify(stored));
+const writeStored = (file: string, stored: Stored) => writeWhole(file, JSON.stringify(stored));
 
 /**
  * The environment variable naming a folder where `npm run check` writes its
@@ -239,7 +239,7 @@ export function checkFolder(
       if (folder !== null && key !== undefined && !broken(bureauId)) {
         const file = join(folder, `${bureauId}.json`);
         // The narratives first: a stored result is only read back (and its narratives handed on) once its key is there.
-        writeText(narrativesFile(file), narrativesText());
+        writeWhole(narrativesFile(file), narrativesText());
         writeStored(file, { format: FORMAT, key, years: years.length, errors: result.errors, findings: result.findings });
       }
     }
