@@ -24,10 +24,12 @@ import {
 } from '../core/open-data.ts';
 import { isoSeconds, sourceDate } from '../core/build-info.ts';
 import { zipFiles } from '../core/zip.ts';
+import { headersFor } from '../core/security.ts';
 import { site, type Site } from './site.ts';
 import type { Disclosure } from '../core/disclosure.ts';
 import { disclosureUrl, url } from './url.ts';
 import { earlierVersions, versionUrl } from './versions.ts';
+import { perBuild } from './per-build.ts';
 
 export const BULK_ZIP = 'data/juesuan-gongkai-csv.zip';
 export const DATAPACKAGE = 'data/datapackage.json';
@@ -131,7 +133,7 @@ async function make(): Promise<OpenData> {
     organisation: s.config.organisation,
     years: s.disclosures.map((d) => d.year),
     ...(date ? { created: isoSeconds(date) } : {}),
-    files: Object.fromEntries([...csvs].map(([name, info]) => [name, info])) as Record<ResourceName, FileInfo>,
+    files: Object.fromEntries(csvs) as Record<ResourceName, FileInfo>,
   });
   siteFiles.set(DATAPACKAGE, writeFile(dir, DATAPACKAGE, '数据说明', 'json', pkg));
   const zip = zipFiles(
@@ -174,21 +176,10 @@ async function make(): Promise<OpenData> {
   return { byBureauYear, siteFiles, read: (path) => readFileSync(join(dir, path)) };
 }
 
-let cached: Promise<OpenData> | undefined;
-
 /** The open data of the whole site, made once per build (afresh per request in `astro dev`). */
-export function openData(): Promise<OpenData> {
-  if (import.meta.env.DEV) return make();
-  cached ??= make();
-  return cached;
-}
+export const openData = perBuild(make);
 
-/** A written file as the body of a static endpoint's response. */
+/** A written file as the body of a static endpoint's response (under `astro dev`), typed as the server types it. */
 export async function fileResponse(path: string): Promise<Response> {
-  const type = path.endsWith('.csv')
-    ? 'text/csv; charset=utf-8'
-    : path.endsWith('.json')
-      ? 'application/json; charset=utf-8'
-      : 'application/zip';
-  return new Response((await openData()).read(path) as Uint8Array<ArrayBuffer>, { headers: { 'content-type': type } });
+  return new Response((await openData()).read(path) as Uint8Array<ArrayBuffer>, { headers: { 'content-type': headersFor(path)['Content-Type']! } });
 }
