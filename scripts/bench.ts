@@ -22,6 +22,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bureauAt, bureauYearDir, generate } from './synthetic/generate.ts';
 import { cacheFolderOf } from '../src/core/check/cache.ts';
+import type { Browser } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -124,13 +125,23 @@ async function answered(page: import('playwright-core').Page): Promise<void> {
   );
 }
 
-async function searchFigures(site: string, queries: string[], path: string): Promise<string[]> {
+/** The built site served as it is, and headless Chromium, for `use`; both closed afterwards. */
+async function onSite(site: string, use: (browser: Browser, server: { url: string }) => Promise<void>): Promise<void> {
   const { launch } = await import('../test/e2e/helpers/browser.ts');
   const { serveStatic } = await import('../test/e2e/helpers/server.ts');
   const server = await serveStatic(site, '/');
   const browser = await launch();
-  const lines: string[] = [];
   try {
+    await use(browser, server);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function searchFigures(site: string, queries: string[], path: string): Promise<string[]> {
+  const lines: string[] = [];
+  await onSite(site, async (browser, server) => {
     const context = await browser.newContext();
     const page = await context.newPage();
     let bytes = 0;
@@ -161,10 +172,7 @@ async function searchFigures(site: string, queries: string[], path: string): Pro
     await coldPage.locator('.pagefind-ui__search-input').fill(queries[0]!);
     await answered(coldPage);
     lines.push(`  新访问首次查询 / cold first query “${queries[0]}”：${Date.now() - started} ms，下载 ${(coldBytes / 1024).toFixed(0)} KB`);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
   return lines;
 }
 
@@ -177,12 +185,8 @@ async function searchFigures(site: string, queries: string[], path: string): Pro
  * into it (as the search page does for 全部年度).
  */
 async function apiSearchFigures(site: string, queries: string[], years: string[]): Promise<string[]> {
-  const { launch } = await import('../test/e2e/helpers/browser.ts');
-  const { serveStatic } = await import('../test/e2e/helpers/server.ts');
-  const server = await serveStatic(site, '/');
-  const browser = await launch();
   const lines: string[] = [];
-  try {
+  await onSite(site, async (browser, server) => {
     for (const [i, q] of queries.entries()) {
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -211,10 +215,7 @@ async function apiSearchFigures(site: string, queries: string[], years: string[]
       );
       await context.close();
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
   return lines;
 }
 
