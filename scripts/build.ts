@@ -113,7 +113,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     // A larger heap than Node's default (about 4 GB here): Astro keeps every bureau-year's data in its content store.
     const rendering = runNode(['--max-old-space-size=6144', 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', work], env, logFile, (line) => {
       // Astro prints a line per page; rendering two at a time, it sometimes prints two on one line.
-      const written = line.match(/\.html\b/g)?.length ?? 0;
+      const written = line.match(/\.html/g)?.length ?? 0;
       if (written > 0) progress.update((pages += written));
     });
     progress.phase('核对内容 / check');
