@@ -35,8 +35,17 @@ const openDataOutput = {
   },
 };
 
+/**
+ * `npm run build` keeps a cache per output folder (scripts/build.ts names it):
+ * Astro's content store and its incremental build, which copies a bureau's
+ * pages from the last build when their data and code are unchanged
+ * (src/utils/build-keys.ts). `astro build` alone renders everything.
+ */
+const buildCache = process.env.JUESUAN_BUILD_CACHE; // BUILD_CACHE_ENV in src/core/paths.ts
+
 export default defineConfig({
   integrations: [openDataOutput],
+  ...(buildCache ? { cacheDir: buildCache, experimental: { incrementalBuild: true } } : {}),
   base: basePath(process.env.SITE_BASE),
   trailingSlash: 'always',
   // Two pages at a time: a page waiting for the check (src/utils/site.ts) does not hold up the others.

@@ -27,6 +27,9 @@ import { parseArgs } from 'node:util';
 import { createProgress, type Progress } from './build/progress.ts';
 import { indexSite } from './index-search.ts';
 import { CHECK_RESULT_ENV } from '../src/core/check/cache.ts';
+import { PREVIOUS_SITE_ENV } from '../src/core/open-data.ts';
+import { BUILD_CACHE_ENV } from '../src/core/paths.ts';
+import { createHash } from 'node:crypto';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -92,7 +95,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const logFile = `${work}.log`;
   // The check hands its findings to astro build through this folder, bureau by bureau (src/utils/site.ts waits for them).
   const checkResult = `${work}.check`;
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env, [CHECK_RESULT_ENV]: checkResult };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    // What the last build of this output folder left for this one: Astro's content store, the pages and files it may reuse.
+    [BUILD_CACHE_ENV]: process.env[BUILD_CACHE_ENV] ?? join(ROOT, 'node_modules/.cache/juesuan-build', createHash('sha1').update(out).digest('hex').slice(0, 16)),
+    ...options.env,
+    [CHECK_RESULT_ENV]: checkResult,
+    ...(existsSync(out) ? { [PREVIOUS_SITE_ENV]: out } : {}),
+  };
   mkdirSync(tmpRoot, { recursive: true });
   const started = Date.now();
   const ms = { check: 0, render: 0, index: 0, publish: 0, total: 0 };
@@ -110,11 +121,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     let t = Date.now();
     const checking = runNode(['scripts/check.ts', '--quiet'], env, logFile);
     let pages = 0;
+    let reusedPages = 0;
     // A larger heap than Node's default (about 4 GB here): Astro keeps every bureau-year's data in its content store.
     const rendering = runNode(['--max-old-space-size=6144', 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', work], env, logFile, (line) => {
       // Astro prints a line per page; rendering two at a time, it sometimes prints two on one line.
       const written = line.match(/\.html/g)?.length ?? 0;
       if (written > 0) progress.update((pages += written));
+      // A page unchanged since the last build is copied from it (astro.config.mjs, src/utils/build-keys.ts).
+      reusedPages += line.match(/\((?:restored|cached)\)/g)?.length ?? 0;
     });
     progress.phase('核对内容 / check');
     const check = await checking.done;
@@ -138,7 +152,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     if (!existsSync(join(work, 'index.html'))) fail('生成页面 / render', `没有生成首页 / no index.html in ${work}`);
     if (fault === 'render') fail('生成页面 / render', '模拟故障 / simulated failure (BUILD_FAULT=render)');
     ms.render = Date.now() - t;
-    progress.end(`${pages} 个页面`);
+    progress.end(`${pages} 个页面${reusedPages ? `（${reusedPages} 个未变，取自上次构建 / unchanged, reused）` : ''}`);
 
     // 3. index
     t = Date.now();

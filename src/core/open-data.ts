@@ -394,6 +394,12 @@ export function csvRows(file: DataFile): string {
   return file.content.slice(head.length);
 }
 
+/**
+ * The environment variable naming the site a build replaces (scripts/build.ts
+ * sets it): an unchanged bureau-year's files are reused from it (src/utils/open-data.ts).
+ */
+export const PREVIOUS_SITE_ENV = 'JUESUAN_PREVIOUS_SITE';
+
 export const siteCsvPath = (name: ResourceName) => `data/${name}.csv`;
 
 export function sha256(content: string | Uint8Array): string {

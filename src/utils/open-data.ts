@@ -5,7 +5,7 @@
  * of them all, and the index of every bureau-year with checksums.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, linkSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
@@ -21,6 +21,7 @@ import {
   type BureauYearRef,
   type DataFile,
   type ResourceName,
+  PREVIOUS_SITE_ENV,
 } from '../core/open-data.ts';
 import { isoSeconds, sourceDate } from '../core/build-info.ts';
 import { zipFiles } from '../core/zip.ts';
@@ -30,6 +31,9 @@ import type { Disclosure } from '../core/disclosure.ts';
 import { disclosureUrl, url } from './url.ts';
 import { earlierVersions, versionUrl } from './versions.ts';
 import { perBuild } from './per-build.ts';
+import { buildKeys } from './build-keys.ts';
+import { writeWhole } from '../core/check/cache.ts';
+import { BUILD_CACHE_ENV } from '../core/paths.ts';
 
 export const BULK_ZIP = 'data/juesuan-gongkai-csv.zip';
 export const DATAPACKAGE = 'data/datapackage.json';
@@ -108,22 +112,104 @@ function csvSink(dir: string, name: ResourceName) {
   };
 }
 
+/** A bureau-year's file as written, with what a later build needs to reuse it. */
+interface WrittenFile extends FileInfo {
+  resource?: ResourceName;
+  /** When it was written: a file changed since (by hand) is not reused. */
+  mtimeMs: number;
+}
+
+/**
+ * What a build wrote for each bureau-year, under which key (src/utils/build-keys.ts),
+ * and the checksum of the index.json it wrote. `npm run build` keeps it in its
+ * build cache (BUILD_CACHE_ENV) and names the site it is replacing
+ * (PREVIOUS_SITE_ENV): a bureau-year whose key is unchanged has its files linked
+ * from that site instead of made again, if that site is the one the manifest
+ * describes (same index.json) and each file is still as written.
+ */
+interface Manifest {
+  index: string;
+  bureauYears: Record<string, { key: string; files: WrittenFile[] }>;
+}
+
+const manifestFile = (): string | undefined =>
+  writtenToOutput() && process.env[BUILD_CACHE_ENV] ? join(process.env[BUILD_CACHE_ENV], 'open-data.json') : undefined;
+
+/** The files of a bureau-year in the site being replaced, if they can be reused under `key`. */
+function previousSite(): { dir: string; files: (id: string, key: string) => WrittenFile[] | undefined } | undefined {
+  const file = manifestFile();
+  const dir = process.env[PREVIOUS_SITE_ENV];
+  if (!file || !dir) return undefined;
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    if (sha256(readFileSync(join(dir, DATA_INDEX))) !== manifest.index) return undefined;
+  } catch {
+    return undefined;
+  }
+  const unchanged = (f: WrittenFile) => {
+    try {
+      const stat = statSync(join(dir, f.path));
+      return stat.size === f.bytes && stat.mtimeMs === f.mtimeMs;
+    } catch {
+      return false;
+    }
+  };
+  return {
+    dir,
+    files(id, key) {
+      const entry = manifest.bureauYears[id];
+      return entry?.key === key && entry.files.every(unchanged) ? entry.files : undefined;
+    },
+  };
+}
+
+/** The same file in the new output: a hard link (the old site is removed once the new one is published), else a copy. */
+function reuse(from: string, dir: string, path: string): void {
+  const file = join(dir, path);
+  mkdirSync(dirname(file), { recursive: true });
+  try {
+    linkSync(join(from, path), file);
+  } catch {
+    copyFileSync(join(from, path), file);
+  }
+}
+
 /**
  * One pass over every bureau-year, bureau then year: its files are made,
- * written, measured and hashed, and their rows appended to the site-wide CSVs;
- * then datapackage.json, the zip and index.json. Only names, sizes and
- * checksums stay in memory.
+ * written, measured and hashed (or, unchanged since the site being replaced,
+ * linked from it), and their rows appended to the site-wide CSVs; then
+ * datapackage.json, the zip and index.json. Only names, sizes and checksums
+ * stay in memory.
  */
 async function make(): Promise<OpenData> {
   const s = await site();
   const dir = targetFolder();
   const date = sourceDate();
+  const keys = await buildKeys();
+  const previous = previousSite();
+  const manifest: Manifest = { index: '', bureauYears: {} };
   const byBureauYear = new Map<string, FileInfo[]>();
   const sinks = new Map(RESOURCES.map((spec) => [spec.name, csvSink(dir, spec.name)]));
   for (const d of s.disclosures) {
-    const files = bureauYearFiles(ref(s, d));
-    byBureauYear.set(d.id, files.map((f) => writeFile(dir, f.path, f.label, f.format, f.content)));
-    for (const f of files) if (f.resource) sinks.get(f.resource)!.write(csvRows(f));
+    const key = keys.bureauYearFiles(d);
+    let files = key === undefined ? undefined : previous?.files(d.id, key);
+    if (files) {
+      for (const f of files) {
+        reuse(previous!.dir, dir, f.path);
+        if (f.resource) sinks.get(f.resource)!.write(csvRows({ ...f, format: 'csv', content: readFileSync(join(dir, f.path), 'utf8') }));
+      }
+    } else {
+      const made = bureauYearFiles(ref(s, d));
+      files = made.map((f) => ({
+        ...writeFile(dir, f.path, f.label, f.format, f.content),
+        ...(f.resource ? { resource: f.resource } : {}),
+        mtimeMs: statSync(join(dir, f.path)).mtimeMs,
+      }));
+      for (const f of made) if (f.resource) sinks.get(f.resource)!.write(csvRows(f));
+    }
+    byBureauYear.set(d.id, files);
+    if (key !== undefined) manifest.bureauYears[d.id] = { key, files };
   }
   const csvs = new Map([...sinks].map(([name, sink]) => [name, sink.close()]));
   const siteFiles = new Map<string, FileInfo>();
@@ -173,6 +259,12 @@ async function make(): Promise<OpenData> {
     }),
   };
   siteFiles.set(DATA_INDEX, writeFile(dir, DATA_INDEX, '部门年度索引', 'json', `${JSON.stringify(index, null, 2)}\n`));
+  const kept = manifestFile();
+  if (kept) {
+    manifest.index = siteFiles.get(DATA_INDEX)!.sha256;
+    mkdirSync(dirname(kept), { recursive: true });
+    writeWhole(kept, JSON.stringify(manifest));
+  }
   return { byBureauYear, siteFiles, read: (path) => readFileSync(join(dir, path)) };
 }
 

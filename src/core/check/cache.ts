@@ -112,6 +112,24 @@ function bureauKey(base: string, bureauDir: string): string {
   return h.digest('hex');
 }
 
+/**
+ * The key of every bureau under `root` (by bureau id): what the checker's
+ * result depends on, and so also what a page or file made from nothing but
+ * that bureau's files depends on. Null when the checker's code or the
+ * classification lists cannot be read (then nothing can be reused).
+ */
+export function bureauKeys(root: string): Map<string, string> | null {
+  const code = codeDigest();
+  const classificationDir = join(root, 'classifications');
+  const lists = ['functional', 'economic'].map((kind) => join(classificationDir, `${kind}.yaml`));
+  if (code === null || !lists.every((f) => existsSync(f))) return null;
+  const base = sha1().update(code);
+  for (const list of lists) base.update('\0').update(readFileSync(list));
+  const baseDigest = base.digest('hex');
+  const bureausDir = join(root, 'bureaus');
+  return new Map(listDirs(bureausDir).map((bureauId) => [bureauId, bureauKey(baseDigest, join(bureausDir, bureauId))]));
+}
+
 function readStored(file: string, key: string): Stored | null {
   try {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as Stored;
@@ -174,15 +192,10 @@ export function checkFolder(
 
   const bureausDir = join(root, 'bureaus');
   const stored = new Map<string, Stored>();
-  const keys = new Map<string, string>();
+  const keys = (folder !== null && classificationErrors.length === 0 ? bureauKeys(root) : null) ?? new Map<string, string>();
   if (folder !== null && classificationErrors.length === 0) {
-    const base = sha1().update(code!);
-    for (const kind of ['functional', 'economic']) base.update('\0').update(readFileSync(join(classificationDir, `${kind}.yaml`)));
-    const baseDigest = base.digest('hex');
     mkdirSync(folder, { recursive: true });
-    for (const bureauId of listDirs(bureausDir)) {
-      const key = bureauKey(baseDigest, join(bureausDir, bureauId));
-      keys.set(bureauId, key);
+    for (const [bureauId, key] of keys) {
       const hit = readStored(join(folder, `${bureauId}.json`), key);
       if (hit) stored.set(bureauId, hit);
     }

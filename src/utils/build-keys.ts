@@ -1,0 +1,66 @@
+/**
+ * What a rebuild may reuse from the last build: the key of each bureau-year
+ * page and bureau page (Astro's `cacheKey`, for its incremental build, which
+ * astro.config.mjs turns on under `npm run build`), and of each bureau-year's
+ * open data files (src/utils/open-data.ts). Equal keys mean equal output.
+ *
+ * So a key covers everything its output is made from, besides the code of the
+ * page, which Astro hashes itself:
+ *   - its bureau's files (bureau.yaml, every year's data.yaml and
+ *     narrative.md), the classification lists and the code of src/core: the
+ *     checker's own key of the bureau (src/core/check/cache.ts), which also
+ *     decides the bureau's findings, shown on its pages;
+ *   - for pages, the site configuration every page shows (name, organisation,
+ *     footer), and what other bureaus decide: the glossary anchors of a
+ *     bureau-year's terms (numbered across the site) and a bureau's
+ *     predecessors and successors;
+ *   - for open data files, the code that writes them.
+ * Pages across bureaus (comparisons, subjects, the glossary) have no key and
+ * are always rendered. Under `astro dev` nothing has a key.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { bureauKeys } from '../core/check/cache.ts';
+import { termKey } from '../core/catalogue.ts';
+import { CONTENT_DIR } from '../core/paths.ts';
+import type { Disclosure } from '../core/disclosure.ts';
+import { compareSite } from './compare-site.ts';
+import { perBuild } from './per-build.ts';
+import { site } from './site.ts';
+
+export interface BuildKeys {
+  /** The key of a bureau-year page; undefined: render it. */
+  bureauYearPage(d: Disclosure): string | undefined;
+  /** The key of a bureau page; undefined: render it. */
+  bureauPage(bureauId: string): string | undefined;
+  /** The key of a bureau-year's open data files; undefined: write them. */
+  bureauYearFiles(d: Disclosure): string | undefined;
+}
+
+const digest = (...parts: string[]) => createHash('sha1').update(parts.join('\0')).digest('hex');
+
+/** The code that writes the open data files, outside src/core (run from the project folder, as the checker is). */
+const OPEN_DATA_WRITER = resolve('src/utils/open-data.ts');
+
+async function make(): Promise<BuildKeys> {
+  const keys = import.meta.env.DEV || !existsSync(OPEN_DATA_WRITER) ? null : bureauKeys(CONTENT_DIR);
+  if (!keys) return { bureauYearPage: () => undefined, bureauPage: () => undefined, bureauYearFiles: () => undefined };
+  const s = await site();
+  const c = await compareSite();
+  // The findings a page lists name their files relative to the working folder.
+  const pages = digest('pages 1', JSON.stringify(s.config), CONTENT_DIR, process.cwd());
+  const files = digest('files 1', readFileSync(OPEN_DATA_WRITER, 'utf8'));
+  const slugs = new Map(s.glossary.map((g) => [g.key, g.slug]));
+  const keyed = (bureauId: string, make: (key: string) => string) => {
+    const key = keys.get(bureauId);
+    return key === undefined ? undefined : make(key);
+  };
+  return {
+    bureauYearPage: (d) => keyed(d.bureauId, (key) => digest(pages, key, d.id, JSON.stringify(d.data.glossary.map((g) => slugs.get(termKey(g.term)) ?? null)))),
+    bureauPage: (bureauId) => keyed(bureauId, (key) => digest(pages, key, bureauId, JSON.stringify(c.lineage.get(bureauId) ?? null))),
+    bureauYearFiles: (d) => keyed(d.bureauId, (key) => digest(files, key, d.id)),
+  };
+}
+
+export const buildKeys = perBuild(make);
