@@ -22,6 +22,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bureauAt, bureauYearDir, generate } from './synthetic/generate.ts';
 import { cacheFolderOf } from '../src/core/check/cache.ts';
+import { BUILD_CACHE_ENV } from '../src/core/paths.ts';
 import type { Browser } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -234,7 +235,9 @@ async function main(): Promise<void> {
     say(`== 基准测试 / benchmark: ${bureaus} 个部门 × ${years} 个年度 = ${g.bureauYears} 个部门年度 ==`);
     say(`生成内容 / generate: ${sec(Date.now() - t)}，${mb(g.bytes)}`);
 
-    const full = await measure(['scripts/build.ts', '--out', site], { CONTENT_DIR: content });
+    // The build's cache (content store, pages and files a rebuild reuses) inside the work folder, removed with it.
+    const env = { CONTENT_DIR: content, [BUILD_CACHE_ENV]: join(work, 'build-cache') };
+    const full = await measure(['scripts/build.ts', '--out', site], env);
     if (full.code !== 0) throw new Error(`build failed:\n${full.output}`);
     for (const line of full.output.split('\n').filter((l) => l.startsWith('✓'))) say(`  ${line}`);
     say(`完整构建 / full build: ${sec(full.ms)}，每个部门年度 ${(full.ms / g.bureauYears).toFixed(1)} ms，峰值内存（进程树）/ peak RSS ${mb(full.peak)}`);
@@ -250,7 +253,7 @@ async function main(): Promise<void> {
       // Change one bureau-year's narrative and rebuild.
       const file = join(bureauYearDir(content, Math.floor(bureaus / 2), g.years.at(-1)!), 'narrative.md');
       appendFileSync(file, `\n本段为基准测试修改 ${Date.now()}。\n`);
-      const again = await measure(['scripts/build.ts', '--out', site], { CONTENT_DIR: content });
+      const again = await measure(['scripts/build.ts', '--out', site], env);
       if (again.code !== 0) throw new Error(`rebuild failed:\n${again.output}`);
       for (const line of again.output.split('\n').filter((l) => l.startsWith('✓'))) say(`  ${line}`);
       say(`改动一个部门年度后重建 / rebuild after one change (${bureauAt(Math.floor(bureaus / 2)).id}): ${sec(again.ms)}（完整构建的 ${((100 * again.ms) / full.ms).toFixed(0)}%），峰值内存 ${mb(again.peak)}`);

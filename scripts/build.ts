@@ -21,7 +21,7 @@
  * the end of its log.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createProgress, type Progress } from './build/progress.ts';
@@ -105,6 +105,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     ...(existsSync(out) ? { [PREVIOUS_SITE_ENV]: out } : {}),
   };
   mkdirSync(tmpRoot, { recursive: true });
+  // Astro's incremental build writes its record of what a later build may reuse at the end, but the copies of the
+  // pages as it renders them: after a render that did not finish (a failed check stops it, or Ctrl-C), the record
+  // may name copies that were since replaced. Then it is dropped, and the next render renders every page.
+  const cache = env[BUILD_CACHE_ENV]!;
+  const unfinished = join(cache, 'render-unfinished');
+  mkdirSync(cache, { recursive: true });
+  if (existsSync(unfinished)) rmSync(join(cache, 'incremental-build.json'), { force: true });
+  writeFileSync(unfinished, '');
   const started = Date.now();
   const ms = { check: 0, render: 0, index: 0, publish: 0, total: 0 };
   const fault = env.BUILD_FAULT;
@@ -149,6 +157,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     progress.update(pages);
     const render = await rendering.done;
     if (render.code !== 0) fail('生成页面 / render', 'astro build 出错 / astro build failed:', render.tail);
+    rmSync(unfinished);
     if (!existsSync(join(work, 'index.html'))) fail('生成页面 / render', `没有生成首页 / no index.html in ${work}`);
     if (fault === 'render') fail('生成页面 / render', '模拟故障 / simulated failure (BUILD_FAULT=render)');
     ms.render = Date.now() - t;

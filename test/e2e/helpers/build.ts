@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { BUILD_CACHE_ENV } from '../../../src/core/paths.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -30,7 +31,8 @@ export interface BuildRun {
 export function runBuild(dir: string, env: Record<string, string> = {}): BuildRun {
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', dir], {
     cwd: ROOT,
-    env: { ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', CI: '1', ...env },
+    // The build's cache beside the output folder (the tests' temporary folders), not in node_modules.
+    env: { ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', CI: '1', [BUILD_CACHE_ENV]: `${dir}.cache`, ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

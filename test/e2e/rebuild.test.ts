@@ -1,0 +1,112 @@
+/**
+ * A rebuild (npm run build over the site it last built) renders and writes
+ * again only what changed: a bureau's pages and open data files whose inputs
+ * are unchanged are reused (src/utils/build-keys.ts), and the site it
+ * publishes is byte for byte the site a fresh build of the same content gives.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { bureauAt, bureauYearDir, generate } from '../../scripts/synthetic/generate.ts';
+import { runBuild } from './helpers/build.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'jsgk-rebuild-'));
+const content = join(tmp, 'content');
+const out = join(tmp, 'site');
+const BASE = '/zwgk/rebuild/';
+const BUREAUS = 3;
+const YEARS = 2;
+
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const f of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
+    const full = join(dir, f);
+    if (statSync(full).isFile()) files[f] = createHash('sha1').update(readFileSync(full)).digest('hex');
+  }
+  return files;
+}
+
+/** Build `dir` from the content; returns the log. */
+function build(dir: string): string {
+  const run = runBuild(dir, { CONTENT_DIR: content, SITE_BASE: BASE });
+  expect(run.status, run.output).toBe(0);
+  return run.output;
+}
+
+/** The "N 个未变" count of the render step: pages copied from the last build. */
+const reusedPages = (log: string) => Number(/生成页面 \/ render：\d+ 个页面（(\d+) 个未变/.exec(log)?.[1] ?? 0);
+/** A fresh build of the current content into a new folder (its own cache), to compare with. */
+const fresh = () => {
+  const dir = join(tmp, `fresh-${Date.now()}`);
+  build(dir);
+  return snapshot(dir);
+};
+
+const csv = (i: number, year: number) => join(out, `${bureauAt(i).id}/${year}/data/${bureauAt(i).id}-${year}-t03.csv`);
+const page = (i: number, year: number) => join(out, `${bureauAt(i).id}/${year}/index.html`);
+
+beforeAll(() => {
+  generate({ dir: content, bureaus: BUREAUS, years: YEARS });
+  build(out);
+}, 240_000);
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('a rebuild after one bureau-year changed', () => {
+  let log: string;
+  const inode = (file: string) => statSync(file).ino;
+  let before: { unchanged: number; changed: number };
+
+  beforeAll(() => {
+    before = { unchanged: inode(csv(0, 2024)), changed: inode(csv(1, 2024)) };
+    const narrative = join(bureauYearDir(content, 1, 2024), 'narrative.md');
+    writeFileSync(narrative, `${readFileSync(narrative, 'utf8')}\n本段为增量构建测试新增的说明。\n`);
+    log = build(out);
+  }, 240_000);
+
+  test('renders the changed bureau again and reuses the pages of the others', () => {
+    expect(readFileSync(page(1, 2024), 'utf8')).toContain('本段为增量构建测试新增的说明');
+    // Every bureau-year page and bureau page has a key; the changed bureau's 2 years and its bureau page are rendered.
+    expect(reusedPages(log)).toBe((BUREAUS - 1) * (YEARS + 1));
+    expect(log).toContain('2023 年度未变，沿用原索引');
+  });
+
+  test("links the unchanged bureaus' open data files from the old site and writes the changed bureau's afresh", () => {
+    expect(inode(csv(0, 2024))).toBe(before.unchanged);
+    expect(inode(csv(1, 2024))).not.toBe(before.changed);
+  });
+
+  test('publishes exactly what a fresh build of the same content publishes', () => {
+    expect(snapshot(out)).toEqual(fresh());
+  }, 240_000);
+});
+
+describe('what a rebuild does not reuse', () => {
+  test('a change every page shows (the site name in site.yaml) renders every page again', () => {
+    const file = join(content, 'site.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^siteName: .*$/m, 'siteName: 改名后的示例省部门决算公开'));
+    const log = build(out);
+    expect(reusedPages(log)).toBe(0);
+    expect(readFileSync(page(0, 2023), 'utf8')).toContain('改名后的示例省部门决算公开');
+  }, 240_000);
+
+  test('after a build that stopped while rendering (its check failed), the next build renders every page', () => {
+    const file = join(bureauYearDir(content, 0, 2024), 'data.yaml');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, good.replace(/^(\s+"?60"?: )([\d.]+)$/m, (_, k: string, v: string) => `${k}${(Number(v) + 100).toFixed(2)}`));
+    expect(runBuild(out, { CONTENT_DIR: content, SITE_BASE: BASE }).status).toBe(1);
+    writeFileSync(file, good);
+    expect(reusedPages(build(out))).toBe(0);
+    expect(reusedPages(build(out))).toBe(BUREAUS * (YEARS + 1));
+  }, 240_000);
+
+  test('an open data file changed by hand in the published site is written again, not linked', () => {
+    const file = csv(2, 2023);
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, good.replace(/\r\n$/, '\r\n手工改动,\r\n'));
+    build(out);
+    expect(readFileSync(file, 'utf8')).toBe(good);
+    expect(snapshot(out)).toEqual(fresh());
+  }, 240_000);
+});
