@@ -51,7 +51,7 @@ function runReport(args: string[]): string {
   return result.stdout;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       site: { type: 'string', default: 'dist' },
@@ -113,7 +113,7 @@ function main(): void {
   if (values.zip) {
     const files = listFiles(bagDir).map((p) => ({ name: `${name}/${p}`, content: readFileSync(join(bagDir, p)) }));
     zipPath = `${bagDir}.zip`;
-    writeFileSync(zipPath, zipFiles(files, new Date(`${date}T00:00:00Z`)));
+    writeFileSync(zipPath, await zipFiles(files, new Date(`${date}T00:00:00Z`)));
   }
   if (values.record) {
     recordSnapshot(
@@ -136,7 +136,7 @@ function main(): void {
 }
 
 try {
-  main();
+  await main();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

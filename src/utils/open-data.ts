@@ -222,7 +222,7 @@ async function make(): Promise<OpenData> {
     files: Object.fromEntries(csvs) as Record<ResourceName, FileInfo>,
   });
   siteFiles.set(DATAPACKAGE, writeFile(dir, DATAPACKAGE, '数据说明', 'json', pkg));
-  const zip = zipFiles(
+  const zip = await zipFiles(
     [{ name: 'datapackage.json', content: pkg }, ...RESOURCES.map((spec) => ({ name: `${spec.name}.csv`, content: readFileSync(join(dir, siteCsvPath(spec.name))) }))],
     date,
   );
