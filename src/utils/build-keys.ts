@@ -15,14 +15,18 @@
  *     bureau-year's terms (numbered across the site) and a bureau's
  *     predecessors and successors;
  *   - for open data files, the code that writes them.
- * Pages across bureaus (comparisons, subjects, the glossary) have no key and
- * are always rendered. Under `astro dev` nothing has a key.
+ * A subject page's key is the data it shows (the subject's summary and, for a
+ * year, every bureau's row): one bureau-year changed renders again only the
+ * subjects it reports. The other pages across bureaus (comparisons, the
+ * glossary, open data) have no key and are always rendered. Under `astro dev`
+ * nothing has a key.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bureauKeys } from '../core/check/cache.ts';
 import { termKey } from '../core/catalogue.ts';
+import { subjectYearRows } from '../core/compare.ts';
 import { CONTENT_DIR } from '../core/paths.ts';
 import type { Disclosure } from '../core/disclosure.ts';
 import { compareSite } from './compare-site.ts';
@@ -36,6 +40,8 @@ export interface BuildKeys {
   bureauPage(bureauId: string): string | undefined;
   /** The key of a bureau-year's open data files; undefined: write them. */
   bureauYearFiles(d: Disclosure): string | undefined;
+  /** The key of a subject's page (`year` undefined) or of its page for one year. */
+  subjectPage(code: string, year?: string): string | undefined;
 }
 
 const digest = (...parts: string[]) => createHash('sha1').update(parts.join('\0')).digest('hex');
@@ -45,7 +51,7 @@ const OPEN_DATA_WRITER = resolve('src/utils/open-data.ts');
 
 async function make(): Promise<BuildKeys> {
   const keys = import.meta.env.DEV || !existsSync(OPEN_DATA_WRITER) ? null : bureauKeys(CONTENT_DIR);
-  if (!keys) return { bureauYearPage: () => undefined, bureauPage: () => undefined, bureauYearFiles: () => undefined };
+  if (!keys) return { bureauYearPage: () => undefined, bureauPage: () => undefined, bureauYearFiles: () => undefined, subjectPage: () => undefined };
   const s = await site();
   const c = await compareSite();
   // The findings a page lists name their files relative to the working folder.
@@ -60,6 +66,12 @@ async function make(): Promise<BuildKeys> {
     bureauYearPage: (d) => keyed(d.bureauId, (key) => digest(pages, key, d.id, JSON.stringify(d.data.glossary.map((g) => slugs.get(termKey(g.term)) ?? null)))),
     bureauPage: (bureauId) => keyed(bureauId, (key) => digest(pages, key, bureauId, JSON.stringify(c.lineage.get(bureauId) ?? null))),
     bureauYearFiles: (d) => keyed(d.bureauId, (key) => digest(files, key, d.id)),
+    subjectPage(code, year) {
+      const summary = JSON.stringify(c.subjects.get(code) ?? null);
+      if (year === undefined) return digest(pages, code, summary);
+      const data = subjectYearRows(c.uses.get(code) ?? [], year);
+      return digest(pages, code, year, summary, JSON.stringify(data), JSON.stringify(data.rows.map((r) => c.bureauName(r.bureauId))));
+    },
   };
 }
 

@@ -35,6 +35,8 @@ function build(dir: string): string {
   return run.output;
 }
 
+/** Pages of single subjects (subjects/<code>/ and subjects/<code>/<year>/): keyed by the data they show. */
+const subjectPages = () => (readdirSync(join(out, 'subjects'), { recursive: true }) as string[]).filter((f) => /[\\/]index\.html$/.test(f)).length;
 /** The "N 个未变" count of the render step: pages copied from the last build. */
 const reusedPages = (log: string) => Number(/生成页面 \/ render：\d+ 个页面（(\d+) 个未变/.exec(log)?.[1] ?? 0);
 /** A fresh build of the current content into a new folder (its own cache), to compare with. */
@@ -67,8 +69,9 @@ describe('a rebuild after one bureau-year changed', () => {
 
   test('renders the changed bureau again and reuses the pages of the others', () => {
     expect(readFileSync(page(1, 2024), 'utf8')).toContain('本段为增量构建测试新增的说明');
-    // Every bureau-year page and bureau page has a key; the changed bureau's 2 years and its bureau page are rendered.
-    expect(reusedPages(log)).toBe((BUREAUS - 1) * (YEARS + 1));
+    // Every bureau-year page, bureau page and subject page has a key; the changed bureau's 2 years and its bureau
+    // page are rendered (the subjects show no narrative).
+    expect(reusedPages(log)).toBe((BUREAUS - 1) * (YEARS + 1) + subjectPages());
     expect(log).toContain('2023 年度未变，沿用原索引');
   });
 
@@ -78,6 +81,24 @@ describe('a rebuild after one bureau-year changed', () => {
   });
 
   test('publishes exactly what a fresh build of the same content publishes', () => {
+    expect(snapshot(out)).toEqual(fresh());
+  }, 240_000);
+});
+
+describe('a rebuild after a change other pages show', () => {
+  test("a bureau's new name: its pages and every subject page listing it are rendered again, and the site equals a fresh build", () => {
+    const file = join(content, 'bureaus', bureauAt(2).id, 'bureau.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^name: (.*)$/m, 'name: $1（更名）'));
+    const log = build(out);
+    const reused = reusedPages(log);
+    // The renamed bureau's pages and the subject-year pages naming it are rendered; the other bureaus' pages are not.
+    expect(reused).toBeGreaterThanOrEqual((BUREAUS - 1) * (YEARS + 1));
+    expect(reused).toBeLessThan(BUREAUS * (YEARS + 1) + subjectPages() - (YEARS + 1));
+    const subjectYear = (readdirSync(join(out, 'subjects'), { recursive: true }) as string[]).find(
+      (f) => /^\d+[\\/]\d{4}[\\/]index\.html$/.test(f) && readFileSync(join(out, 'subjects', f), 'utf8').includes(bureauAt(2).id),
+    );
+    expect(subjectYear).toBeDefined();
+    expect(readFileSync(join(out, 'subjects', subjectYear!), 'utf8')).toContain('（更名）');
     expect(snapshot(out)).toEqual(fresh());
   }, 240_000);
 });
@@ -98,7 +119,7 @@ describe('what a rebuild does not reuse', () => {
     expect(runBuild(out, { CONTENT_DIR: content, SITE_BASE: BASE }).status).toBe(1);
     writeFileSync(file, good);
     expect(reusedPages(build(out))).toBe(0);
-    expect(reusedPages(build(out))).toBe(BUREAUS * (YEARS + 1));
+    expect(reusedPages(build(out))).toBe(BUREAUS * (YEARS + 1) + subjectPages());
   }, 240_000);
 
   test('an open data file changed by hand in the published site is written again, not linked', () => {
