@@ -71,13 +71,21 @@ function ref(s: Site, d: Disclosure): BureauYearRef {
  */
 export const writtenToOutput = (): boolean => !import.meta.env.DEV && !!process.env.JUESUAN_OUTPUT_DIR;
 
-let staging: string | undefined;
+/** Temporary folders made under `astro dev`, oldest first. */
+const staged: string[] = [];
 function targetFolder(): string {
   if (writtenToOutput()) return process.env.JUESUAN_OUTPUT_DIR!;
-  if (staging) rmSync(staging, { recursive: true, force: true });
-  else process.once('exit', () => staging && rmSync(staging, { recursive: true, force: true }));
-  staging = mkdtempSync(join(tmpdir(), 'juesuan-open-data-'));
-  return staging;
+  if (staged.length === 0) process.once('exit', () => staged.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  staged.push(mkdtempSync(join(tmpdir(), 'juesuan-open-data-')));
+  return staged.at(-1)!;
+}
+
+/**
+ * A folder is complete: the folders made before the one before it go. (Requests run side by side: one that
+ * started before this folder was made may still be reading the folder before it.)
+ */
+function completed(dir: string): void {
+  while (staged.length > 2 && staged[0] !== dir && staged[1] !== dir) rmSync(staged.shift()!, { recursive: true, force: true });
 }
 
 /** A file written whole, with its size and checksum. */
@@ -265,6 +273,7 @@ async function make(): Promise<OpenData> {
     mkdirSync(dirname(kept), { recursive: true });
     writeWhole(kept, JSON.stringify(manifest));
   }
+  if (!writtenToOutput()) completed(dir);
   return { byBureauYear, siteFiles, read: (path) => readFileSync(join(dir, path)) };
 }
 

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../scripts/snapshot/bagit.ts';
+import { buildEnv } from '../e2e/helpers/build.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BASE = '/zwgk/czzj/';
@@ -22,10 +23,11 @@ let tmp: string;
 let siteA: string;
 let siteB: string;
 
-/** The environment without what Vitest adds for import.meta.env (BASE_URL, MODE, …), which would leak into Astro's build. */
-function cleanEnv(): Record<string, string> {
-  const vitestKeys = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SOURCE_DATE_EPOCH']);
-  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !vitestKeys.has(e[0]) && !e[0].startsWith('VITEST')));
+/** The environment of a production build, without what Vitest adds (buildEnv) and without SOURCE_DATE_EPOCH (each build sets its own). */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = buildEnv();
+  delete env.SOURCE_DATE_EPOCH;
+  return env;
 }
 
 function build(projectDir: string, outDir: string, env: Record<string, string>): void {
