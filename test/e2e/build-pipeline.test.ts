@@ -5,28 +5,18 @@
  * folder behind; a build that succeeds replaces it. Small synthetic content
  * (scripts/synthetic/generate.ts) through CONTENT_DIR, a sub-path base.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bureauAt, bureauYearDir, generate } from '../../scripts/synthetic/generate.ts';
-import { runBuild } from './helpers/build.ts';
+import { runBuild, siteFiles } from './helpers/build.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'jsgk-pipeline-'));
 const content = join(tmp, 'content');
 const out = join(tmp, 'site');
 const BASE = '/zwgk/test/';
 
-/** Every file of the published site with its content hash. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const f of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
-    const full = join(dir, f);
-    if (statSync(full).isFile()) files[f] = createHash('sha1').update(readFileSync(full)).digest('hex');
-  }
-  return files;
-}
 /** Leftovers next to the output: temporary build folders (a failed build's log file may stay). */
 const leftovers = () => (existsSync(join(tmp, '.build-tmp')) ? readdirSync(join(tmp, '.build-tmp')).filter((f) => !f.endsWith('.log')) : []);
 
@@ -35,7 +25,7 @@ beforeAll(() => {
   generate({ dir: content, bureaus: 2, years: 2 });
   const first = runBuild(out, { CONTENT_DIR: content, SITE_BASE: BASE });
   expect(first.status, first.output).toBe(0);
-  before = snapshot(out);
+  before = siteFiles(out);
 }, 240_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -62,7 +52,7 @@ describe('scripts/build.ts', () => {
     expect(run.status).toBe(1);
     expect(run.output).toContain('构建失败（核对内容 / check）');
     expect(run.output).toMatch(new RegExp(`${bureauAt(1).id}/2024/data\\.yaml:\\d+ 错误 \\[t01\\.line60\\]`));
-    expect(snapshot(out)).toEqual(before);
+    expect(siteFiles(out)).toEqual(before);
     expect(leftovers()).toEqual([]);
   }, 240_000);
 
@@ -71,7 +61,7 @@ describe('scripts/build.ts', () => {
     expect(run.status).toBe(1);
     expect(run.output).toContain(`BUILD_FAULT=${step}`);
     expect(run.output).toContain('未改动');
-    expect(snapshot(out)).toEqual(before);
+    expect(siteFiles(out)).toEqual(before);
     expect(leftovers()).toEqual([]);
   }, 240_000);
 

@@ -4,13 +4,12 @@
  * are unchanged are reused (src/utils/build-keys.ts), and the site it
  * publishes is byte for byte the site a fresh build of the same content gives.
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bureauAt, bureauYearDir, generate } from '../../scripts/synthetic/generate.ts';
-import { runBuild } from './helpers/build.ts';
+import { runBuild, siteFiles } from './helpers/build.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'jsgk-rebuild-'));
 const content = join(tmp, 'content');
@@ -19,14 +18,6 @@ const BASE = '/zwgk/rebuild/';
 const BUREAUS = 3;
 const YEARS = 2;
 
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const f of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
-    const full = join(dir, f);
-    if (statSync(full).isFile()) files[f] = createHash('sha1').update(readFileSync(full)).digest('hex');
-  }
-  return files;
-}
 
 /** Build `dir` from the content; returns the log. */
 function build(dir: string): string {
@@ -43,7 +34,7 @@ const reusedPages = (log: string) => Number(/生成页面 \/ render：\d+ 个页
 const fresh = () => {
   const dir = join(tmp, `fresh-${Date.now()}`);
   build(dir);
-  return snapshot(dir);
+  return siteFiles(dir);
 };
 
 const csv = (i: number, year: number) => join(out, `${bureauAt(i).id}/${year}/data/${bureauAt(i).id}-${year}-t03.csv`);
@@ -81,7 +72,7 @@ describe('a rebuild after one bureau-year changed', () => {
   });
 
   test('publishes exactly what a fresh build of the same content publishes', () => {
-    expect(snapshot(out)).toEqual(fresh());
+    expect(siteFiles(out)).toEqual(fresh());
   }, 240_000);
 });
 
@@ -99,7 +90,7 @@ describe('a rebuild after a change other pages show', () => {
     );
     expect(subjectYear).toBeDefined();
     expect(readFileSync(join(out, 'subjects', subjectYear!), 'utf8')).toContain('（更名）');
-    expect(snapshot(out)).toEqual(fresh());
+    expect(siteFiles(out)).toEqual(fresh());
   }, 240_000);
 });
 
@@ -128,6 +119,6 @@ describe('what a rebuild does not reuse', () => {
     writeFileSync(file, good.replace(/\r\n$/, '\r\n手工改动,\r\n'));
     build(out);
     expect(readFileSync(file, 'utf8')).toBe(good);
-    expect(snapshot(out)).toEqual(fresh());
+    expect(siteFiles(out)).toEqual(fresh());
   }, 240_000);
 });

@@ -4,7 +4,9 @@
  * our choosing and under a given base path.
  */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { BUILD_CACHE_ENV } from '../../../src/core/paths.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -52,4 +54,14 @@ export function buildSite(dir: string, base: string, env: Record<string, string>
   const run = runBuild(dir, { SITE_BASE: base, ...env });
   if (run.status !== 0) throw new Error(`build of ${dir} failed (${run.status}):\n${run.output}`);
   return { dir, base, ms: Date.now() - started, log: run.output };
+}
+
+/** Every file of a built site with the SHA-1 of its content, by path: two sites are the same if these are equal. */
+export function siteFiles(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const f of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
+    const full = join(dir, f);
+    if (statSync(full).isFile()) files[f] = createHash('sha1').update(readFileSync(full)).digest('hex');
+  }
+  return files;
 }
