@@ -7,5 +7,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**'],
     testTimeout: 30_000,
+    setupFiles: ['test/temp-cleanup.ts'],
   },
 });

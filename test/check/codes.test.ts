@@ -2,13 +2,13 @@
  * Classification codes: the list as data, names by year, codes missing a
  * digit, unknown codes and wrong lengths.
  */
-import { mkdtempSync, writeFileSync, cpSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadClassification } from '../../src/core/classification.ts';
 import { findIntendedCode } from '../../src/core/check/codes.ts';
 import { HEADER, byRule, check, classification } from './fixtures.ts';
+import { tempDir } from '../temp.ts';
 
 const t05 = (year: number, rows: string) => `${HEADER(year)}tables:
   t05:
@@ -39,7 +39,7 @@ describe('the classification lists', () => {
     }
   });
   it('reports a bad list with file and line: overlapping names, a missing parent, a wrong length', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cls-'));
+    const dir = tempDir('cls-');
     cpSync('content/classifications/economic.yaml', join(dir, 'economic.yaml'));
     writeFileSync(
       join(dir, 'functional.yaml'),

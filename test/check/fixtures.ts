@@ -8,13 +8,13 @@
  * passes on it. A failing case changes one tagged line: the tag `# @name` at
  * the end of a line lets a test edit that line and expect a finding there.
  */
-import { mkdtempSync, mkdirSync, writeFileSync, cpSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent, type BureauYearEntry, type Content } from '../../src/core/load.ts';
 import { loadClassification } from '../../src/core/classification.ts';
 import { checkBureauYear } from '../../src/core/check/index.ts';
 import type { Finding } from '../../src/core/findings.ts';
+import { tempDir } from '../temp.ts';
 
 export const { classification, errors: classificationErrors } = loadClassification('content/classifications');
 
@@ -179,7 +179,7 @@ export function lineOf(text: string, tag: string): number {
 
 /** Write a content folder (bureaus → years → data.yaml) and load it with the real loader. */
 export function writeContent(bureaus: Record<string, { bureau?: string; years: Record<string, string> }>): { root: string; content: Content } {
-  const root = mkdtempSync(join(tmpdir(), 'check-'));
+  const root = tempDir('check-');
   for (const [id, b] of Object.entries(bureaus)) {
     const dir = join(root, 'bureaus', id);
     mkdirSync(dir, { recursive: true });

@@ -1,12 +1,12 @@
 /** npm run import: bad input, bureau id, no overwrite without --force. Runs the real script. */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../temp.ts';
 
 const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/import.ts', ...args], { encoding: 'utf8' });
-const tmp = () => mkdtempSync(join(tmpdir(), 'import-cli-'));
+const tmp = () => tempDir('import-cli-');
 const SEED = 'content/bureaus/wuhan-jiangan-yibao/2023/source.txt';
 
 describe('npm run import', () => {

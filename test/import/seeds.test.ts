@@ -5,8 +5,7 @@
  * by a person in the source text.
  */
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent } from '../../src/core/load.ts';
 import { loadClassification } from '../../src/core/classification.ts';
@@ -15,6 +14,7 @@ import { draftYaml } from '../../src/core/import/write-yaml.ts';
 import { validateDraft } from '../../src/core/import/report.ts';
 import type { BureauYear } from '../../src/core/schema.ts';
 import { analyse } from '../../src/core/disclosure.ts';
+import { tempDir } from '../temp.ts';
 
 const { content } = loadContent('content');
 const bureaus = content.bureaus.map((b) => ({ id: b.id, name: b.data.name, shortName: b.data.shortName }));
@@ -27,7 +27,7 @@ const finished = (id: string) => content.years.find((y) => y.id === id)!.data;
 
 /** Load a draft through the real loader (load.ts + schema), in a content folder of its own. */
 function loadDraft(id: string) {
-  const root = mkdtempSync(join(tmpdir(), 'import-'));
+  const root = tempDir('import-');
   const [bureau, year] = id.split('/') as [string, string];
   mkdirSync(join(root, 'bureaus', bureau, year), { recursive: true });
   cpSync(join('content/bureaus', bureau, 'bureau.yaml'), join(root, 'bureaus', bureau, 'bureau.yaml'));

@@ -4,17 +4,18 @@
  * (exit 1) instead of publishing a broken index.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { indexSite } from '../../scripts/index-search.ts';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp.ts';
 
 function run(dir: string) {
   return spawnSync(process.execPath, ['scripts/index-search.ts', dir], { encoding: 'utf8' });
 }
 function site(pages: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'index-search-'));
+  const dir = tempDir('index-search-');
   for (const [name, html] of Object.entries(pages)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), html);

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSiteConfig, siteConfigFile } from '../../src/core/site-config.ts';
+import { tempDir } from '../temp.ts';
 
 function write(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'site-config-')), 'site.yaml');
+  const file = join(tempDir('site-config-'), 'site.yaml');
   writeFileSync(file, text);
   return file;
 }
