@@ -107,11 +107,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   mkdirSync(tmpRoot, { recursive: true });
   // Astro's incremental build writes its record of what a later build may reuse at the end, but the copies of the
   // pages as it renders them: after a render that did not finish (a failed check stops it, or Ctrl-C), the record
-  // may name copies that were since replaced. Then it is dropped, and the next render renders every page.
+  // may name copies that were since replaced. Then the next render is forced (`astro build --force`): every page.
   const cache = env[BUILD_CACHE_ENV]!;
   const unfinished = join(cache, 'render-unfinished');
   mkdirSync(cache, { recursive: true });
-  if (existsSync(unfinished)) rmSync(join(cache, 'incremental-build.json'), { force: true });
+  const force = existsSync(unfinished) ? ['--force'] : [];
   writeFileSync(unfinished, '');
   const started = Date.now();
   const ms = { check: 0, render: 0, index: 0, publish: 0, total: 0 };
@@ -131,7 +131,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     let pages = 0;
     let reusedPages = 0;
     // A larger heap than Node's default (about 4 GB here): Astro keeps every bureau-year's data in its content store.
-    const rendering = runNode(['--max-old-space-size=6144', 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', work], env, logFile, (line) => {
+    const rendering = runNode(['--max-old-space-size=6144', 'node_modules/astro/bin/astro.mjs', 'build', ...force, '--outDir', work], env, logFile, (line) => {
       // Astro prints a line per page; rendering two at a time, it sometimes prints two on one line.
       const written = line.match(/\.html/g)?.length ?? 0;
       if (written > 0) progress.update((pages += written));

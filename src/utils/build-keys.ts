@@ -50,13 +50,13 @@ const digest = (...parts: string[]) => createHash('sha1').update(parts.join('\0'
 const OPEN_DATA_WRITER = resolve('src/utils/open-data.ts');
 
 async function make(): Promise<BuildKeys> {
-  const keys = import.meta.env.DEV || !existsSync(OPEN_DATA_WRITER) ? null : bureauKeys(CONTENT_DIR);
+  const keys = import.meta.env.DEV ? null : bureauKeys(CONTENT_DIR);
   if (!keys) return { bureauYearPage: () => undefined, bureauPage: () => undefined, bureauYearFiles: () => undefined, subjectPage: () => undefined };
   const s = await site();
   const c = await compareSite();
   // The findings a page lists name their files relative to the working folder.
   const pages = digest('pages 1', JSON.stringify(s.config), CONTENT_DIR, process.cwd());
-  const files = digest('files 1', readFileSync(OPEN_DATA_WRITER, 'utf8'));
+  const files = existsSync(OPEN_DATA_WRITER) ? digest('files 1', readFileSync(OPEN_DATA_WRITER, 'utf8')) : undefined;
   const slugs = new Map(s.glossary.map((g) => [g.key, g.slug]));
   const keyed = (bureauId: string, make: (key: string) => string) => {
     const key = keys.get(bureauId);
@@ -65,7 +65,7 @@ async function make(): Promise<BuildKeys> {
   return {
     bureauYearPage: (d) => keyed(d.bureauId, (key) => digest(pages, key, d.id, JSON.stringify(d.data.glossary.map((g) => slugs.get(termKey(g.term)) ?? null)))),
     bureauPage: (bureauId) => keyed(bureauId, (key) => digest(pages, key, bureauId, JSON.stringify(c.lineage.get(bureauId) ?? null))),
-    bureauYearFiles: (d) => keyed(d.bureauId, (key) => digest(files, key, d.id)),
+    bureauYearFiles: (d) => (files === undefined ? undefined : keyed(d.bureauId, (key) => digest(files, key, d.id))),
     subjectPage(code, year) {
       const summary = JSON.stringify(c.subjects.get(code) ?? null);
       if (year === undefined) return digest(pages, code, summary);

@@ -192,8 +192,9 @@ export function checkFolder(
 
   const bureausDir = join(root, 'bureaus');
   const stored = new Map<string, Stored>();
-  const keys = (folder !== null && classificationErrors.length === 0 ? bureauKeys(root) : null) ?? new Map<string, string>();
-  if (folder !== null && classificationErrors.length === 0) {
+  const cached = folder !== null && classificationErrors.length === 0;
+  const keys = (cached ? bureauKeys(root) : null) ?? new Map<string, string>();
+  if (cached) {
     mkdirSync(folder, { recursive: true });
     for (const [bureauId, key] of keys) {
       const hit = readStored(join(folder, `${bureauId}.json`), key);
