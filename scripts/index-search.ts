@@ -51,15 +51,37 @@ const UI_FILES = [
 ] as const;
 
 /**
- * Left out of the index: the rows of the nine tables and the data tables under
- * the charts. They are two thirds of a page's words (mostly numbers, each a
- * word of its own, and the same 科目 names on every page) and more than half of
- * the indexing time. What stays searchable: the narrative with every figure it
- * cites, the tables' headings (公开NN表 …: results link to #tNN), the
- * self-evaluations and the rest of the page. Numbers that appear only in a
- * table's cells are found by opening the table (or its CSV), not by search.
+ * Left out of the index: what is the same on every page or repeats what the
+ * page already says in words, so that a search reads the words that tell
+ * bureaus apart. Words on every page make the largest parts of the index a
+ * search downloads (each occurrence is kept with its position) and the
+ * slowest to score, and index time grows with them.
+ * - the rows of the nine tables and the data tables under the charts: two
+ *   thirds of a page's words, mostly numbers (each a word of its own) and the
+ *   same 科目 names on every page;
+ * - each table's 编制单位/金额单位 line, its printed standard notes (本表反映…,
+ *   27 行＝…) and its 相关名词 links (the bureau's own 说明 stays);
+ * - the charts: their titles and summaries repeat the narrative's figures;
+ * - the glossary's definitions (the terms stay), standard texts shown on
+ *   名词解释 with every bureau's wording;
+ * - a self-evaluation's header row and its facts list (名称, 实施单位, budget,
+ *   rate); its heading (the project's name), goals and indicators stay.
+ * What stays searchable: the narrative with every figure it cites, the
+ * tables' headings (公开NN表 …: results link to #tNN), the glossary's terms,
+ * the self-evaluations' goals and indicators and the rest of the page. Numbers
+ * that appear only in a table's cells are found by opening the table (or its
+ * CSV), not by search.
  */
-export const NOT_INDEXED = ['.table-block tr', '.chart-table'] as const;
+export const NOT_INDEXED = [
+  '.table-block tr',
+  '.table-meta',
+  '.table-standard-notes',
+  '.table-related',
+  '.chart',
+  '.glossary-list dd',
+  '.evaluation thead',
+  '.evaluation .facts',
+] as const;
 
 export interface YearIndex {
   year: string;

@@ -18,6 +18,8 @@ interface PagefindUIOptions extends Bundle {
   resetStyles: boolean;
   autofocus: boolean;
   pageSize: number;
+  /** Milliseconds after the last keystroke before searching (the index parts are fetched meanwhile). */
+  debounceTimeoutMs: number;
   /** The other indexes searched together with the primary one (Pagefind multisite search). */
   mergeIndex: Bundle[];
   /** Called with the term before each search: keeps the address up to date. */
@@ -94,6 +96,8 @@ async function start(): Promise<void> {
       resetStyles: false,
       autofocus: true,
       pageSize: 10,
+      // Chinese is typed through an input method, a word at a time: Pagefind's 300 ms default would be most of the wait.
+      debounceTimeoutMs: 100,
       // One year searched and nothing found: point at the other years.
       translations: year === ALL_YEARS ? {} : { zero_results: `${year} 年度未找到“[SEARCH_TERM]”的相关结果，可在上方选择其他年度或“全部年度”` },
       processTerm: (term) => {
@@ -104,6 +108,9 @@ async function start(): Promise<void> {
     const input = root.querySelector<HTMLInputElement>('input[type="text"], input[type="search"]');
     // The UI's input only has a placeholder; give it a name screen readers announce.
     input?.setAttribute('aria-label', '搜索决算公开内容');
+    // Load the search engine and the index's entry now, not when the first term is typed: the UI loads them on the
+    // input's focus event, which its autofocus does not always raise.
+    input?.dispatchEvent(new FocusEvent('focus'));
     field.hidden = false;
     if (fallback) fallback.hidden = true;
     const q = params.get('q');

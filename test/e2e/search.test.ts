@@ -152,6 +152,26 @@ describe('search index', () => {
     expect(jiangan!.content).not.toContain('栏次');
     expect(jiangan!.content).not.toMatch(/1 2 3 4 5 6 7/);
   });
+
+  test('what every page repeats is not indexed (standard table notes, charts, definitions, evaluation facts); the bureau\'s own words are', async () => {
+    const page2023 = (await search('开展打击欺诈骗保维护基金安全政策宣传活动次数', '2023')).find((h) => h.url === JIANGAN);
+    // A self-evaluation's indicator (the bureau's own words) is found ...
+    expect(page2023).toBeDefined();
+    const text = page2023!.content;
+    // ... and so are the glossary's terms and the narrative.
+    expect(text).toContain('一般公共预算财政拨款收入');
+    expect(text).toMatch(/医疗救助/);
+    // Left out (scripts/index-search.ts NOT_INDEXED): a table's printed standard note and its 编制单位 line ...
+    expect(text).not.toContain('本表反映');
+    expect(text).not.toContain('编制单位');
+    // ... the charts' titles and summaries ...
+    expect(text).not.toMatch(/图\s*1/);
+    // ... the glossary's definitions ...
+    expect(text).not.toContain('指区级财政一般公共预算当年拨付的资金');
+    // ... and a self-evaluation's header row and facts.
+    expect(text).not.toContain('一级指标');
+    expect(text).not.toContain('执行率');
+  });
 });
 
 /** Hrefs of the results listed (pages and their sub-results). */
@@ -198,6 +218,25 @@ describe('search page', () => {
     expect(address.searchParams.get('year')).toBe(NEWEST);
     expect(visit.errors).toEqual([]);
     expect(visit.external).toEqual([]);
+  });
+
+  test('opening the page loads the search engine and the newest year\'s entry, so the first term only fetches its part of the index', async () => {
+    const fresh = await openPage(browser, origin);
+    const requested: string[] = [];
+    fresh.page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await fresh.page.goto(base + 'search/', { waitUntil: 'networkidle' });
+    const bundle = `${basePath}pagefind/${NEWEST}/`;
+    expect(requested).toContain(`${bundle}pagefind.js`);
+    expect(requested.some((p) => p.startsWith(`${bundle}wasm.`))).toBe(true);
+    expect(requested.some((p) => p.startsWith(bundle) && p.endsWith('.pf_meta'))).toBe(true);
+    expect(requested.some((p) => p.endsWith('.pf_index'))).toBe(false);
+    requested.length = 0;
+    await fresh.page.locator('.pagefind-ui__search-input').fill('医疗救助');
+    await fresh.page.waitForSelector('.pagefind-ui__result-link');
+    expect(requested.some((p) => p.endsWith('.pf_index'))).toBe(true);
+    expect(requested.filter((p) => p.endsWith('pagefind.js') || p.includes('/wasm.'))).toEqual([]);
+    expect(fresh.errors).toEqual([]);
+    await fresh.page.context().close();
   });
 
   test('choosing another year (切换) searches that year\'s index for the same term, and the address follows', async () => {
