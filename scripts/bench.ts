@@ -1,5 +1,6 @@
 /**
- * npm run bench -- --bureaus N --years Y [--seed S] [--rebuild] [--keep] [--no-search]
+ * npm run bench -- --bureaus N --years Y [--seed S] [--rebuild] [--keep] [--no-search] [--dir D]
+ * npm run bench -- --search-only --dir D   (the search figures of a site kept with --keep --dir D)
  *
  * Generates synthetic content (scripts/synthetic/generate.ts) into a temporary
  * folder, builds it with the real pipeline (scripts/build.ts: check, astro
@@ -19,10 +20,12 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { bureauAt, bureauYearDir, generate } from './synthetic/generate.ts';
 import { cacheFolderOf } from '../src/core/check/cache.ts';
 import { BUILD_CACHE_ENV } from '../src/core/paths.ts';
+import { GZIP_TYPES } from '../src/core/security.ts';
 import type { Browser } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -36,6 +39,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'no-search': { type: 'boolean', default: false },
     dir: { type: 'string' },
+    'search-only': { type: 'boolean', default: false },
   },
 });
 const bureaus = Number(values.bureaus);
@@ -140,45 +144,68 @@ async function onSite(site: string, use: (browser: Browser, server: { url: strin
   }
 }
 
+/**
+ * Bytes a page downloads: as the bench's plain server sends them, and as nginx
+ * with the shipped configuration would (src/core/security.ts: HTML and the
+ * GZIP_TYPES compressed at nginx's default level 1 from 1 KB up; Pagefind's
+ * index files are gzip already).
+ */
+function countBytes(page: import('playwright-core').Page): { since(): Promise<string> } {
+  let pending: Promise<{ raw: number; served: number }>[] = [];
+  page.on('response', (r) => {
+    pending.push(
+      r.body().then(
+        (body) => {
+          const type = (r.headers()['content-type'] ?? '').split(';')[0]!;
+          const compressible = body.byteLength >= 1024 && (type === 'text/html' || GZIP_TYPES.includes(type));
+          return { raw: body.byteLength, served: compressible ? gzipSync(body, { level: 1 }).byteLength : body.byteLength };
+        },
+        () => ({ raw: 0, served: 0 }),
+      ),
+    );
+  });
+  return {
+    /** The bytes since the last call, e.g. "231 KB（nginx 168 KB）". */
+    async since() {
+      const done = await Promise.all(pending);
+      pending = [];
+      const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+      return `${kb(done.reduce((n, b) => n + b.raw, 0))}（nginx ${kb(done.reduce((n, b) => n + b.served, 0))}）`;
+    },
+  };
+}
+
+/**
+ * Through the search page (Pagefind's UI): a fresh visit opens the page (it
+ * loads the search engine and the index's entry), then each query is typed
+ * and timed to its first result, with the bytes it downloaded.
+ */
 async function searchFigures(site: string, queries: string[], path: string): Promise<string[]> {
   const lines: string[] = [];
   await onSite(site, async (browser, server) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    let bytes = 0;
-    page.on('response', (r) => {
-      bytes += Number(r.headers()['content-length'] ?? 0);
-    });
-    await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
-    const pageBytes = bytes;
-    lines.push(`搜索页面（不含查询）/ search page load: ${(pageBytes / 1024).toFixed(0)} KB`);
-    for (const q of queries) {
-      bytes = 0;
+    for (const [i, q] of queries.entries()) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const bytes = countBytes(page);
+      await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+      if (i === 0) lines.push(`  打开搜索页（含搜索引擎）/ opening the search page, engine included: ${await bytes.since()}`);
+      else await bytes.since();
       const started = Date.now();
       await page.locator('.pagefind-ui__search-input').fill(q);
       await answered(page);
       const first = Date.now() - started;
+      const firstBytes = await bytes.since();
       await page.waitForLoadState('networkidle');
       const count = await page.textContent('.pagefind-ui__message');
-      lines.push(`  “${q}”：首个结果 ${first} ms，下载 ${(bytes / 1024).toFixed(0)} KB（${count?.trim()}）`);
-      await page.locator('.pagefind-ui__search-input').fill('');
+      lines.push(`  “${q}”：首个结果 ${first} ms，下载 ${firstBytes}，其后 ${await bytes.since()}（${count?.trim()}）`);
+      await context.close();
     }
-    // A fresh visit: the first query pays for the search engine (wasm) and the index entry.
-    const cold = await context.browser()!.newContext();
-    const coldPage = await cold.newPage();
-    let coldBytes = 0;
-    await coldPage.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
-    coldPage.on('response', (r) => (coldBytes += Number(r.headers()['content-length'] ?? 0)));
-    const started = Date.now();
-    await coldPage.locator('.pagefind-ui__search-input').fill(queries[0]!);
-    await answered(coldPage);
-    lines.push(`  新访问首次查询 / cold first query “${queries[0]}”：${Date.now() - started} ms，下载 ${(coldBytes / 1024).toFixed(0)} KB`);
   });
   return lines;
 }
 
 /**
- * Search through Pagefind's JS API (what the UI calls, without its 300 ms input
+ * Search through Pagefind's JS API (what the UI calls, without its input
  * debounce and rendering): a fresh visit of the home page, then the time from
  * loading pagefind.js to the first result's data (title, excerpt, link), and
  * the bytes downloaded for it. A second query on the same page is "warm".
@@ -191,9 +218,9 @@ async function apiSearchFigures(site: string, queries: string[], years: string[]
     for (const [i, q] of queries.entries()) {
       const context = await browser.newContext();
       const page = await context.newPage();
+      const bytes = countBytes(page);
       await page.goto(server.url, { waitUntil: 'networkidle' });
-      let bytes = 0;
-      page.on('response', (r) => (bytes += Number(r.headers()['content-length'] ?? 0)));
+      await bytes.since();
       const [primary, ...merged] = years.map((y) => `${server.url}pagefind/${y}/`);
       const run = (query: string) =>
         page.evaluate(async ({ query, bundle, merged }) => {
@@ -207,30 +234,44 @@ async function apiSearchFigures(site: string, queries: string[], years: string[]
           return { ms: Math.round(performance.now() - started), count: search.results.length as number, url: (first?.url ?? '') as string };
         }, { query, bundle: `${primary}pagefind.js`, merged });
       const cold = await run(q);
-      const coldBytes = bytes;
-      bytes = 0;
+      const coldBytes = await bytes.since();
       const warmQuery = queries[(i + 1) % queries.length]!;
       const warm = await run(warmQuery);
-      lines.push(
-        `  JS API “${q}”：新访问首个结果 ${cold.ms} ms，下载 ${(coldBytes / 1024).toFixed(0)} KB（${cold.count} 个结果）；随后“${warmQuery}” ${warm.ms} ms，下载 ${(bytes / 1024).toFixed(0)} KB`,
-      );
+      lines.push(`  JS API “${q}”：新访问首个结果 ${cold.ms} ms，下载 ${coldBytes}（${cold.count} 个结果）；随后“${warmQuery}” ${warm.ms} ms，下载 ${await bytes.since()}`);
       await context.close();
     }
   });
   return lines;
 }
 
+const yearsOf = (site: string) => (JSON.parse(readFileSync(join(site, 'pagefind', 'years.json'), 'utf8')) as { years: string[] }).years;
+
+/** The search figures of a site built from synthetic content. */
+async function searchReport(site: string, say: (line: string) => void): Promise<void> {
+  const searchYears = yearsOf(site);
+  const queries = ['医疗救助', '三公经费', `${bureauAt(0).name}`, '公务接待费 2023'];
+  say(`搜索最新年度 ${searchYears[0]}（搜索页默认；Pagefind 界面，含其 100 ms 输入防抖）/ newest year, the default, through the search page incl. its 100 ms debounce:`);
+  for (const line of await searchFigures(site, queries, 'search/')) say(line);
+  say(`搜索全部年度（?year=all，${searchYears.length} 个索引在浏览器中合并；界面）/ all years merged, through the search page:`);
+  for (const line of await searchFigures(site, queries, 'search/?year=all')) say(line);
+  say('搜索最新年度（Pagefind JS API，不含防抖）/ newest year through the JS API:');
+  for (const line of await apiSearchFigures(site, queries, searchYears.slice(0, 1))) say(line);
+  say('搜索全部年度（Pagefind JS API）/ all years through the JS API:');
+  for (const line of await apiSearchFigures(site, queries, searchYears)) say(line);
+}
+
 async function main(): Promise<void> {
+  if (values['search-only']) {
+    if (!values.dir) throw new Error('--search-only 需要 --dir（用 --keep 保留的基准测试文件夹）/ needs --dir, a folder kept with --keep');
+    await searchReport(join(resolve(values.dir), 'site'), console.log);
+    return;
+  }
   const work = values.dir ? resolve(values.dir) : mkdtempSync(join(tmpdir(), `jsgk-bench-${bureaus}x${years}-`));
   const content = join(work, 'content');
   const site = join(work, 'site');
-  const report: string[] = [];
-  const say = (line: string) => {
-    report.push(line);
-    console.log(line);
-  };
+  const say = (line: string) => console.log(line);
   try {
-    let t = Date.now();
+    const t = Date.now();
     const g = generate({ dir: content, bureaus, years, seed: Number(values.seed), classificationsDir: join(ROOT, 'content/classifications') });
     say(`== 基准测试 / benchmark: ${bureaus} 个部门 × ${years} 个年度 = ${g.bureauYears} 个部门年度 ==`);
     say(`生成内容 / generate: ${sec(Date.now() - t)}，${mb(g.bytes)}`);
@@ -243,7 +284,7 @@ async function main(): Promise<void> {
     say(`完整构建 / full build: ${sec(full.ms)}，每个部门年度 ${(full.ms / g.bureauYears).toFixed(1)} ms，峰值内存（进程树）/ peak RSS ${mb(full.peak)}`);
     const size = du(site);
     const index = du(join(site, 'pagefind'));
-    const searchYears = (JSON.parse(readFileSync(join(site, 'pagefind', 'years.json'), 'utf8')) as { years: string[] }).years;
+    const searchYears = yearsOf(site);
     const newest = du(join(site, 'pagefind', searchYears[0]!));
     say(
       `输出 / output: ${mb(size.bytes)}，${size.files} 个文件；搜索索引 / search index: ${mb(index.bytes)}，${index.files} 个文件（${searchYears.length} 个年度；最新年度 ${searchYears[0]} ${mb(newest.bytes)}）`,
@@ -259,18 +300,7 @@ async function main(): Promise<void> {
       say(`改动一个部门年度后重建 / rebuild after one change (${bureauAt(Math.floor(bureaus / 2)).id}): ${sec(again.ms)}（完整构建的 ${((100 * again.ms) / full.ms).toFixed(0)}%），峰值内存 ${mb(again.peak)}`);
     }
 
-    if (!values['no-search']) {
-      t = Date.now();
-      const queries = ['医疗救助', '三公经费', `${bureauAt(0).name}`, '公务接待费 2023'];
-      say(`搜索最新年度 ${searchYears[0]}（搜索页默认；Pagefind 界面，含其 300 ms 输入防抖）/ newest year, the default, through the UI incl. its 300 ms debounce:`);
-      for (const line of await searchFigures(site, queries, 'search/')) say(line);
-      say(`搜索全部年度（?year=all，${searchYears.length} 个索引在浏览器中合并；界面）/ all years merged, through the UI:`);
-      for (const line of await searchFigures(site, queries, 'search/?year=all')) say(line);
-      say('搜索最新年度（Pagefind JS API，不含防抖）/ newest year through the JS API:');
-      for (const line of await apiSearchFigures(site, queries, searchYears.slice(0, 1))) say(line);
-      say('搜索全部年度（Pagefind JS API）/ all years through the JS API:');
-      for (const line of await apiSearchFigures(site, queries, searchYears)) say(line);
-    }
+    if (!values['no-search']) await searchReport(site, say);
   } finally {
     if (!values.keep) {
       rmSync(work, { recursive: true, force: true });
