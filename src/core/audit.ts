@@ -73,13 +73,7 @@ export function countByCertainty(entries: readonly AuditEntry[]): Record<Certain
 
 /** The entries of each bureau-year, in bureau-year order; site-wide findings under "". */
 export function byBureauYear(entries: readonly AuditEntry[]): Map<string, AuditEntry[]> {
-  const out = new Map<string, AuditEntry[]>();
-  for (const e of entries) {
-    const list = out.get(e.bureauYear);
-    if (list) list.push(e);
-    else out.set(e.bureauYear, [e]);
-  }
-  return out;
+  return Map.groupBy(entries, (e) => e.bureauYear);
 }
 
 /** The JSON `npm run audit -- --json` prints: stable keys and order. */

@@ -12,24 +12,18 @@ import { perBuild } from './per-build.ts';
 
 /** The blocking findings by bureau-year, from the same checker (and cache) as `npm run check`. */
 function run(): Map<string, Finding[]> {
-  const byYear = new Map<string, Finding[]>();
-  const add = (f: Finding) => {
-    const list = byYear.get(f.bureauYear);
-    if (list) list.push(f);
-    else byYear.set(f.bureauYear, [f]);
-  };
+  const blocking: Finding[] = [];
   checkFolder(CONTENT_DIR, {
     onBureau: (bureauId, { errors, findings }) => {
-      for (const f of findings) if (f.severity === 'error' && f.bureauYear) add(f);
+      for (const f of findings) if (f.severity === 'error' && f.bureauYear) blocking.push(f);
       // Unknown figure names are content errors of the narrative: shown with the findings.
       for (const e of errors) {
         const year = /[\\/](\d{4})[\\/][^\\/]+$/.exec(e.file)?.[1];
-        if (year) add({ severity: 'error', rule: 'narrative.unknown-name', bureauYear: `${bureauId}/${year}`, file: e.file, line: e.line, field: e.field, values: {}, message: e.message });
+        if (year) blocking.push({ severity: 'error', rule: 'narrative.unknown-name', bureauYear: `${bureauId}/${year}`, file: e.file, line: e.line, field: e.field, values: {}, message: e.message });
       }
     },
   });
-  for (const [id, list] of byYear) byYear.set(id, sortFindings(list));
-  return byYear;
+  return new Map([...Map.groupBy(blocking, (f) => f.bureauYear)].map(([id, list]) => [id, sortFindings(list)]));
 }
 
 /** Under the dev server a result is reused for 2 s: an edit and a reload take longer, a burst of pages does not. */

@@ -155,12 +155,7 @@ async function load(): Promise<Site> {
       }, rememberRecent);
     })
     .sort((a, b) => compareText(a.bureauId, b.bureauId) || compareText(a.year, b.year));
-  const byBureau = new Map<string, Disclosure[]>();
-  for (const d of disclosures) {
-    const list = byBureau.get(d.bureauId);
-    if (list) list.push(d);
-    else byBureau.set(d.bureauId, [d]);
-  }
+  const byBureau = Map.groupBy(disclosures, (d) => d.bureauId);
   const bureaus: BureauInfo[] = bureauEntries
     .map((b) => ({ id: b.id, data: b.data as Bureau, disclosures: byBureau.get(b.id) ?? [] }))
     .sort((a, b) => compareText(a.data.region.code, b.data.region.code) || compareText(a.id, b.id));
