@@ -175,6 +175,15 @@ function countBytes(page: import('playwright-core').Page): { since(): Promise<st
   };
 }
 
+/** A fresh visit (its own browser context, nothing cached) of `address`, its bytes counted from there on. */
+async function freshVisit(browser: Browser, address: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const bytes = countBytes(page);
+  await page.goto(address, { waitUntil: 'networkidle' });
+  return { page, bytes, close: () => context.close() };
+}
+
 /**
  * Through the search page (Pagefind's UI): a fresh visit opens the page (it
  * loads the search engine and the index's entry), then each query is typed
@@ -184,10 +193,7 @@ async function searchFigures(site: string, queries: string[], path: string): Pro
   const lines: string[] = [];
   await onSite(site, async (browser, server) => {
     for (const [i, q] of queries.entries()) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const bytes = countBytes(page);
-      await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+      const { page, bytes, close } = await freshVisit(browser, `${server.url}${path}`);
       if (i === 0) lines.push(`  打开搜索页（含搜索引擎）/ opening the search page, engine included: ${await bytes.since()}`);
       else await bytes.since();
       const started = Date.now();
@@ -198,7 +204,7 @@ async function searchFigures(site: string, queries: string[], path: string): Pro
       await page.waitForLoadState('networkidle');
       const count = await page.textContent('.pagefind-ui__message');
       lines.push(`  “${q}”：首个结果 ${first} ms，下载 ${firstBytes}，其后 ${await bytes.since()}（${count?.trim()}）`);
-      await context.close();
+      await close();
     }
   });
   return lines;
@@ -216,10 +222,7 @@ async function apiSearchFigures(site: string, queries: string[], years: string[]
   const lines: string[] = [];
   await onSite(site, async (browser, server) => {
     for (const [i, q] of queries.entries()) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const bytes = countBytes(page);
-      await page.goto(server.url, { waitUntil: 'networkidle' });
+      const { page, bytes, close } = await freshVisit(browser, server.url);
       await bytes.since();
       const [primary, ...merged] = years.map((y) => `${server.url}pagefind/${y}/`);
       const run = (query: string) =>
@@ -238,7 +241,7 @@ async function apiSearchFigures(site: string, queries: string[], years: string[]
       const warmQuery = queries[(i + 1) % queries.length]!;
       const warm = await run(warmQuery);
       lines.push(`  JS API “${q}”：新访问首个结果 ${cold.ms} ms，下载 ${coldBytes}（${cold.count} 个结果）；随后“${warmQuery}” ${warm.ms} ms，下载 ${await bytes.since()}`);
-      await context.close();
+      await close();
     }
   });
   return lines;
