@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
+import { CONTENT_DIR } from './src/core/paths.ts';
 
 /**
  * The base path the site is served under, from SITE_BASE at build time
@@ -36,8 +37,24 @@ const openDataOutput = {
 };
 
 /**
+ * `astro dev` reads the content afresh on every request (src/utils/site.ts);
+ * this reloads the open preview when a file under the content folder changes.
+ * @type {import('vite').Plugin}
+ */
+const contentReload = {
+  name: 'juesuan-content-reload',
+  configureServer(server) {
+    server.watcher.add(CONTENT_DIR);
+    const reload = (/** @type {string} */ file) => {
+      if (file.startsWith(CONTENT_DIR)) server.ws.send({ type: 'full-reload' });
+    };
+    for (const event of ['add', 'change', 'unlink']) server.watcher.on(event, reload);
+  },
+};
+
+/**
  * `npm run build` keeps a cache per output folder (scripts/build.ts names it):
- * Astro's content store and its incremental build, which copies a bureau's
+ * Astro's incremental build, which copies a bureau's
  * pages from the last build when their data and code are unchanged
  * (src/utils/build-keys.ts). `astro build` alone renders everything.
  */
@@ -55,5 +72,5 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Never inline a script or asset into the HTML: the pages' Content-Security-Policy
   // allows scripts from the site's own files only (no 'unsafe-inline').
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [contentReload] },
 });

@@ -24,7 +24,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { bureauKeys } from '../core/check/cache.ts';
 import { termKey } from '../core/catalogue.ts';
 import { subjectYearRows } from '../core/compare.ts';
 import { CONTENT_DIR } from '../core/paths.ts';
@@ -50,9 +49,9 @@ const digest = (...parts: string[]) => createHash('sha1').update(parts.join('\0'
 const OPEN_DATA_WRITER = resolve('src/utils/open-data.ts');
 
 async function make(): Promise<BuildKeys> {
-  const keys = import.meta.env.DEV ? null : bureauKeys(CONTENT_DIR);
-  if (!keys) return { bureauYearPage: () => undefined, bureauPage: () => undefined, bureauYearFiles: () => undefined, subjectPage: () => undefined };
   const s = await site();
+  const keys = import.meta.env.DEV ? null : s.bureauKeys;
+  if (!keys) return { bureauYearPage: () => undefined, bureauPage: () => undefined, bureauYearFiles: () => undefined, subjectPage: () => undefined };
   const c = await compareSite();
   // The findings a page lists name their files relative to the working folder.
   const pages = digest('pages 1', JSON.stringify(s.config), CONTENT_DIR, process.cwd());

@@ -1,13 +1,13 @@
 /**
- * Route data: the content collections turned into what the pages render.
+ * Route data: the content (read through its cache, src/core/content-cache.ts) turned into what the pages render.
  * Every bureau-year goes through `analyse()`; its figures and narrative are
  * computed when a page first reads them, so every page reads the same figures.
  */
-import { getCollection } from 'astro:content';
 import { analyse, previousYear, type Disclosure, type Remember } from '../core/disclosure.ts';
-import type { Bureau, BureauYear } from '../core/schema.ts';
+import type { Bureau } from '../core/schema.ts';
 import { requireSiteConfig, type SiteConfig } from '../core/site-config.ts';
-import { contentErrorsError, loadContent } from '../core/load.ts';
+import { contentErrorsError } from '../core/load.ts';
+import { loadContentCached } from '../core/content-cache.ts';
 import { CONTENT_DIR } from '../core/paths.ts';
 import { mergeGlossary, regionTree, type GlossaryTerm, type RegionTree } from '../core/catalogue.ts';
 import { existsSync, readFileSync } from 'node:fs';
@@ -35,6 +35,8 @@ export interface Site {
   readonly keyedYears: KeyedYear[];
   regions: RegionTree;
   glossary: GlossaryTerm[];
+  /** The checker's key of each bureau (src/core/check/cache.ts), which decides what a rebuild may reuse; null when there is none. */
+  bureauKeys: Map<string, string> | null;
   /** Every finding of the checker and the audit (数据核对), in document order. */
   audit(): Promise<AuditEntry[]>;
   /**
@@ -129,17 +131,10 @@ const rememberRecent: Remember = <T>(key: string, make: () => T): T => {
 
 async function load(): Promise<Site> {
   const config = requireSiteConfig();
-  if (import.meta.env.DEV) {
-    // The preview shows a bad edit's file:line message in the browser instead of the last good content.
-    const { errors } = loadContent(CONTENT_DIR);
-    if (errors.length > 0) throw contentErrorsError(errors);
-  }
-  const bureauEntries = await getCollection('bureaus');
-  const yearEntries = await getCollection('years');
-  const raw = yearEntries.map((e) => {
-    const [bureauId = '', year = ''] = e.id.split('/');
-    return { id: e.id, bureauId, year, data: e.data as BureauYear, body: e.body ?? '', file: e.filePath ?? e.id };
-  });
+  // A content error stops the build with its file:line; in `astro dev` the page shows it instead of stale content.
+  const content = loadContentCached(CONTENT_DIR);
+  if (content.errors.length > 0) throw contentErrorsError(content.errors);
+  const raw = content.years;
   const findings = findingsSource();
   const disclosures = raw
     .map((entry) => {
@@ -147,8 +142,8 @@ async function load(): Promise<Site> {
       return analyse({
         id: entry.id,
         data: entry.data,
-        narrative: entry.body,
-        narrativeFile: entry.file.replace(/data\.yaml$/, 'narrative.md'),
+        narrative: entry.narrative,
+        narrativeFile: entry.narrativeFile,
         ...(previous ? { previous: previous.data } : {}),
         // A narrative the check has already rendered (npm run build) is taken as it is, not rendered again.
         rendered: () => findings.narrativeOf(entry.id),
@@ -156,8 +151,8 @@ async function load(): Promise<Site> {
     })
     .sort((a, b) => compareText(a.bureauId, b.bureauId) || compareText(a.year, b.year));
   const byBureau = Map.groupBy(disclosures, (d) => d.bureauId);
-  const bureaus: BureauInfo[] = bureauEntries
-    .map((b) => ({ id: b.id, data: b.data as Bureau, disclosures: byBureau.get(b.id) ?? [] }))
+  const bureaus: BureauInfo[] = content.bureaus
+    .map((b) => ({ id: b.id, data: b.data, disclosures: byBureau.get(b.id) ?? [] }))
     .sort((a, b) => compareText(a.data.region.code, b.data.region.code) || compareText(a.id, b.id));
   const byId = new Map(bureaus.map((b) => [b.id, b]));
   const glossary = mergeGlossary(
@@ -179,6 +174,7 @@ async function load(): Promise<Site> {
     },
     regions: regionTree(bureaus),
     glossary,
+    bureauKeys: content.keys,
     audit: findings.all,
     auditOf: findings.of,
     bureau(id: string) {

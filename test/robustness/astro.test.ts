@@ -76,7 +76,7 @@ describe('astro build', () => {
 });
 
 describe('astro dev', () => {
-  it('reports a bad edit with its file:line message instead of the page, keeps running, and recovers when fixed', async () => {
+  it('reloads the open page on an edit, reports a bad edit with its file:line message instead of the page, keeps running, and recovers when fixed', async () => {
     const tree = writeTree(baseFiles('a'));
     trash.push(tree);
     const port = 4400 + Math.floor(Math.random() * 500);
@@ -109,6 +109,11 @@ describe('astro dev', () => {
     };
     try {
       await until((r) => r.status === 200);
+      // The open preview is told to reload (Vite's channel to the browser) when a content file changes.
+      const reloads: string[] = [];
+      const hmr = new WebSocket(page().replace(/^http/, 'ws').replace(/a\/2023\/$/, ''), 'vite-hmr');
+      hmr.onmessage = (m) => reloads.push(String(m.data));
+      await new Promise((open, fail) => ((hmr.onopen = open), (hmr.onerror = fail)));
       const data = join(tree, 'bureaus/a/2023/data.yaml');
       const good = readFileSync(data, 'utf8');
       writeFileSync(data, good.replace('1: 200.00 # @t01-1', '1: -200.00 # @t01-1'));
@@ -117,6 +122,10 @@ describe('astro dev', () => {
       expect(bad.status).toBe(500);
       expect(log).toMatch(/data\.yaml:9 tables\.t01\.lines\.1: 应为金额/);
       expect(log).not.toMatch(STACK);
+      // The watcher notices the change a moment after the request that read it.
+      for (let i = 0; i < 40 && !reloads.some((m) => JSON.parse(m).type === 'full-reload'); i++) await new Promise((w) => setTimeout(w, 250));
+      expect(reloads.map((m) => JSON.parse(m).type)).toContain('full-reload');
+      hmr.close();
       writeFileSync(data, good);
       const fixed = await until((r) => r.status === 200);
       expect(fixed.body).toContain('data-fig="grandTotal">282.00</span>');

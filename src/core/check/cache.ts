@@ -140,7 +140,7 @@ function readStored(file: string, key: string): Stored | null {
 }
 
 /** Written to a temporary name and renamed, so a reader (another process) never sees half a file. */
-export function writeWhole(file: string, text: string): void {
+export function writeWhole(file: string, text: string | Uint8Array): void {
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, text);
   renameSync(tmp, file);

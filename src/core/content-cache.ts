@@ -1,0 +1,147 @@
+/**
+ * The content as the pages read it, kept per bureau between runs.
+ *
+ * Parsing and validating a bureau's YAML is most of the cost of loading the
+ * content, and on a rebuild nearly every bureau is unchanged. So each bureau's
+ * validated content (its bureau.yaml and every year's data and narrative) is
+ * stored under the checker's key of the bureau (src/core/check/cache.ts: the
+ * bytes of its files, the classification lists, the code of src/core and the
+ * library versions), in Node's own serialisation (node:v8), which keeps
+ * what JSON would lose (an unknown amount stays undefined, not null). A bureau
+ * whose key is unchanged is read back; the others are parsed and stored.
+ * A bureau with a file that cannot be read or validated is never stored: its
+ * errors are reported afresh on every run.
+ *
+ * The cache lives in node_modules/.cache/juesuan-content/ (one folder per
+ * content folder, one file per bureau); deleting it only makes the next load
+ * slower.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { bureauKeys, cacheFolderOf, writeWhole } from './check/cache.ts';
+import { loadContent, type ContentError } from './load.ts';
+import type { Bureau, BureauYear } from './schema.ts';
+import { compareText } from './order.ts';
+
+/** A bureau as the pages read it. */
+export interface LoadedBureau {
+  id: string;
+  /** bureau.yaml, relative to the working folder. */
+  file: string;
+  data: Bureau;
+}
+
+/** A bureau-year as the pages read it. */
+export interface LoadedYear {
+  /** "<bureau-id>/<year>" */
+  id: string;
+  bureauId: string;
+  year: string;
+  /** data.yaml and narrative.md, relative to the working folder. */
+  dataFile: string;
+  narrativeFile: string;
+  data: BureauYear;
+  narrative: string;
+}
+
+export interface LoadedContent {
+  bureaus: LoadedBureau[];
+  years: LoadedYear[];
+  errors: ContentError[];
+  /** The checker's key of every bureau (null: nothing could be cached), for what else is keyed by bureau. */
+  keys: Map<string, string> | null;
+  /** Bureaus read back from the cache, and those parsed in this run. */
+  cached: number;
+  parsed: number;
+}
+
+/** Bump when the stored form changes. */
+const FORMAT = 1;
+/** Bureaus parsed together: the parsed YAML (with its line positions) of one batch only is in memory at once. */
+const BATCH = 32;
+
+interface Stored {
+  format: number;
+  /** The checker's key of the bureau, with the Node version (the serialisation is Node's). */
+  key: string;
+  bureau: LoadedBureau;
+  years: LoadedYear[];
+}
+
+export function defaultContentCacheDir(): string {
+  return join('node_modules', '.cache', 'juesuan-content');
+}
+
+function readStored(file: string, key: string): Stored | null {
+  try {
+    const stored = deserialize(readFileSync(file)) as Stored;
+    return stored.format === FORMAT && stored.key === key ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Load and validate the content under `root`, like loadContent(), reading
+ * unchanged bureaus back from the cache (`cacheDir: false` turns it off).
+ * The result is the same either way; nothing is thrown for bad input.
+ */
+export function loadContentCached(root: string, options: { cacheDir?: string | false } = {}): LoadedContent {
+  const keys = bureauKeys(root);
+  const folder = options.cacheDir === false || keys === null ? null : cacheFolderOf(root, options.cacheDir ?? defaultContentCacheDir());
+  const versioned = (key: string) => `${key}\0${process.version}`;
+  const bureaus: LoadedBureau[] = [];
+  const years: LoadedYear[] = [];
+  const errors: ContentError[] = [];
+  const misses: string[] = [];
+  if (folder !== null && keys !== null) {
+    mkdirSync(folder, { recursive: true });
+    for (const [bureauId, key] of keys) {
+      const hit = readStored(join(folder, `${bureauId}.bin`), versioned(key));
+      if (!hit) {
+        misses.push(bureauId);
+        continue;
+      }
+      bureaus.push(hit.bureau);
+      years.push(...hit.years);
+    }
+    // Bureaus that are gone.
+    for (const file of readdirSync(folder)) if (!keys.has(file.replace(/\.bin$/, ''))) rmSync(join(folder, file), { force: true });
+  }
+  const cached = bureaus.length;
+
+  const bureausDir = join(root, 'bureaus');
+  const display = (dir: string) => relative(process.cwd(), dir) || dir;
+  // Without a cache every bureau is parsed (the folder listing is loadContent's own).
+  const batches: ((bureauId: string) => boolean)[] = [];
+  if (folder === null) batches.push(() => true);
+  else for (let start = 0; start < misses.length; start += BATCH) {
+    const batch = new Set(misses.slice(start, start + BATCH));
+    batches.push((bureauId) => batch.has(bureauId));
+  }
+  let parsed = 0;
+  for (const inBatch of batches) {
+    const loaded = loadContent(root, { bureaus: inBatch });
+    errors.push(...loaded.errors);
+    const yearsOf = Map.groupBy(loaded.content.years, (y) => y.bureauId);
+    for (const b of loaded.content.bureaus) {
+      parsed++;
+      const bureau: LoadedBureau = { id: b.id, file: b.file, data: b.data };
+      const own = (yearsOf.get(b.id) ?? []).map(
+        (y): LoadedYear => ({ id: y.id, bureauId: y.bureauId, year: y.year, dataFile: y.dataFile, narrativeFile: y.narrativeFile, data: y.data, narrative: y.narrative }),
+      );
+      bureaus.push(bureau);
+      years.push(...own);
+      const key = keys?.get(b.id);
+      const dir = display(join(bureausDir, b.id));
+      const broken = loaded.errors.some((e) => e.file === dir || e.file.startsWith(dir + sep));
+      if (folder !== null && key !== undefined && !broken) {
+        writeWhole(join(folder, `${b.id}.bin`), serialize({ format: FORMAT, key: versioned(key), bureau, years: own } satisfies Stored));
+      }
+    }
+  }
+  bureaus.sort((a, b) => compareText(a.id, b.id));
+  years.sort((a, b) => compareText(a.bureauId, b.bureauId) || compareText(a.year, b.year));
+  return { bureaus, years, errors, keys, cached, parsed };
+}
