@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { bureauAt, bureauYearDir, generate } from './synthetic/generate.ts';
 import { cacheFolderOf } from '../src/core/check/cache.ts';
 import { BUILD_CACHE_ENV } from '../src/core/paths.ts';
+import { defaultContentCacheDir } from '../src/core/content-cache.ts';
 import { GZIP_TYPES } from '../src/core/security.ts';
 import type { Browser } from 'playwright-core';
 
@@ -279,7 +280,7 @@ async function main(): Promise<void> {
     say(`== 基准测试 / benchmark: ${bureaus} 个部门 × ${years} 个年度 = ${g.bureauYears} 个部门年度 ==`);
     say(`生成内容 / generate: ${sec(Date.now() - t)}，${mb(g.bytes)}`);
 
-    // The build's cache (content store, pages and files a rebuild reuses) inside the work folder, removed with it.
+    // The build's cache (the pages and files a rebuild reuses) inside the work folder, removed with it.
     const env = { CONTENT_DIR: content, [BUILD_CACHE_ENV]: join(work, 'build-cache') };
     const full = await measure(['scripts/build.ts', '--out', site], env);
     if (full.code !== 0) throw new Error(`build failed:\n${full.output}`);
@@ -308,6 +309,7 @@ async function main(): Promise<void> {
     if (!values.keep) {
       rmSync(work, { recursive: true, force: true });
       rmSync(cacheFolderOf(content), { recursive: true, force: true });
+      rmSync(cacheFolderOf(content, defaultContentCacheDir()), { recursive: true, force: true });
     }
     else console.log(`保留 / kept: ${work}`);
   }
