@@ -17,7 +17,7 @@
  * slower.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { bureauKeys, cacheFolderOf, writeWhole } from './check/cache.ts';
 import { loadContent, type ContentError } from './load.ts';
@@ -70,7 +70,7 @@ interface Stored {
 }
 
 export function defaultContentCacheDir(): string {
-  return join('node_modules', '.cache', 'juesuan-content');
+  return resolve('node_modules/.cache/juesuan-content');
 }
 
 function readStored(file: string, key: string): Stored | null {
