@@ -8,7 +8,6 @@
  *   content/bureaus/<bureau-id>/<year>/narrative.md
  *   content/bureaus/<bureau-id>/<year>/source.txt   (optional: the original text)
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Document } from 'yaml';
@@ -62,17 +61,15 @@ export interface BureauYearEntry {
   narrative: string;
   /** Field path → line in data.yaml, for findings. */
   lineOf: (path: readonly (string | number)[]) => number;
-  /** Digest of the raw data.yaml and narrative.md: equal digests, equal entry. */
-  digest: string;
 }
 
 export interface LoadOptions {
   /**
-   * Called with each bureau-year's id and the digest of its raw files before
-   * they are parsed; returning true skips the entry (the caller holds it
-   * already, e.g. Astro's data store). Skipped ids are listed in `unchanged`.
+   * Called with each bureau-year's id before its files are read; returning
+   * true skips it (the caller holds it already, e.g. the checker's cache).
+   * Skipped ids are listed in `unchanged`.
    */
-  skipYear?: (id: string, digest: string) => boolean;
+  skipYear?: (id: string) => boolean;
   /** Only the bureau folders this returns true for are read (all when absent): to load a large site in batches. */
   bureaus?: (bureauId: string) => boolean;
 }
@@ -418,10 +415,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
-function listDirs(dir: string): string[] {
+/** The folders in `dir` (those `only` accepts), by name. */
+function listDirs(dir: string, only: (name: string) => boolean = () => true): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((name) => statSync(join(dir, name)).isDirectory())
+    .filter((name) => only(name) && statSync(join(dir, name)).isDirectory())
     .sort();
 }
 
@@ -437,8 +435,7 @@ export function loadContent(root: string, options: LoadOptions = {}): { content:
   const bureausDir = join(root, 'bureaus');
   const display = (file: string) => relative(process.cwd(), file) || file;
 
-  for (const bureauId of listDirs(bureausDir)) {
-    if (options.bureaus && !options.bureaus(bureauId)) continue;
+  for (const bureauId of listDirs(bureausDir, options.bureaus)) {
     const bureauDir = join(bureausDir, bureauId);
     const bureauFile = join(bureauDir, 'bureau.yaml');
     if (!isSafeId(bureauId)) {
@@ -491,13 +488,12 @@ export function loadContent(root: string, options: LoadOptions = {}): { content:
         errors.push({ file: dataDisplay, line: 1, field: '', message: '缺少数据文件 data.yaml / data.yaml is missing' });
         continue;
       }
-      const dataText = readText(dataFile, dataDisplay, errors);
-      const narrativeText = existsSync(narrativeFile) ? readText(narrativeFile, narrativeDisplay, errors) : null;
-      const digest = createHash('sha1').update(dataText ?? '').update('\0').update(narrativeText ?? '').digest('hex');
-      if (dataText !== null && narrativeText !== null && options.skipYear?.(`${bureauId}/${yearDir}`, digest)) {
+      if (options.skipYear?.(`${bureauId}/${yearDir}`)) {
         unchanged.push(`${bureauId}/${yearDir}`);
         continue;
       }
+      const dataText = readText(dataFile, dataDisplay, errors);
+      const narrativeText = existsSync(narrativeFile) ? readText(narrativeFile, narrativeDisplay, errors) : null;
       const parsed = dataText === null ? null : readYaml(dataText, dataDisplay, bureauYearSchema, errors, describeContentIssue);
       if (!parsed) continue;
       const { data } = parsed;
@@ -526,7 +522,6 @@ export function loadContent(root: string, options: LoadOptions = {}): { content:
         data,
         narrative,
         lineOf: parsed.lineOf,
-        digest,
       });
     }
     if (!readBureau) {

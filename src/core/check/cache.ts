@@ -47,6 +47,8 @@ export interface BureauResult {
   errors: ContentError[];
   findings: Finding[];
   narratives: () => string | null;
+  /** The file holding the same text, when the result came from the cache (to be copied whole, not read). */
+  narrativesFile?: string;
 }
 
 /** Beside each bureau's stored result: its rendered narratives (large, read only when handed on). */
@@ -236,7 +238,8 @@ export function checkFolder(
         errors.push(...hit.errors);
         findings.push(...hit.findings);
         bureauYears += hit.years;
-        options.onBureau?.(bureauId, { errors: hit.errors, findings: hit.findings, narratives: () => readNarratives(join(folder!, `${bureauId}.json`)) });
+        const file = join(folder!, `${bureauId}.json`);
+        options.onBureau?.(bureauId, { errors: hit.errors, findings: hit.findings, narratives: () => readNarratives(file), narrativesFile: narrativesFile(file) });
         continue;
       }
       const years = fresh.get(bureauId);
