@@ -387,11 +387,16 @@ export function csvHeader(name: ResourceName): string {
 }
 
 /** The rows of one bureau-year's CSV, without the BOM and header line. */
-export function csvRows(file: DataFile): string {
+export function csvRows(file: Pick<DataFile, 'path' | 'resource' | 'content'>): string;
+export function csvRows(file: Pick<DataFile, 'path' | 'resource'> & { content: Uint8Array }): Uint8Array;
+/** A bureau-year's CSV without its header: its part of the site-wide CSV (as text, or as the bytes of the file). */
+export function csvRows(file: Pick<DataFile, 'path' | 'resource'> & { content: string | Uint8Array }): string | Uint8Array {
   if (!file.resource) throw new Error(`${file.path} is not a CSV of a resource`);
   const head = csvHeader(file.resource);
-  if (!file.content.startsWith(head)) throw new Error(`${file.path}: header differs from ${file.resource}`);
-  return file.content.slice(head.length);
+  const content = file.content;
+  const starts = typeof content === 'string' ? content.startsWith(head) : Buffer.from(content.buffer, content.byteOffset, content.byteLength).subarray(0, Buffer.byteLength(head)).equals(Buffer.from(head));
+  if (!starts) throw new Error(`${file.path}: header differs from ${file.resource}`);
+  return typeof content === 'string' ? content.slice(head.length) : content.subarray(Buffer.byteLength(head));
 }
 
 /**

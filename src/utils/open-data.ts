@@ -88,10 +88,19 @@ function completed(dir: string): void {
   while (staged.length > 2 && staged[0] !== dir && staged[1] !== dir) rmSync(staged.shift()!, { recursive: true, force: true });
 }
 
+/** Folders made in this process: a large site writes tens of thousands of files into a few thousand folders. */
+const madeFolders = new Set<string>();
+function folderFor(file: string): void {
+  const folder = dirname(file);
+  if (madeFolders.has(folder)) return;
+  mkdirSync(folder, { recursive: true });
+  madeFolders.add(folder);
+}
+
 /** A file written whole, with its size and checksum. */
 function writeFile(dir: string, path: string, label: string, format: FileInfo['format'], content: string | Uint8Array): FileInfo {
   const file = join(dir, path);
-  mkdirSync(dirname(file), { recursive: true });
+  folderFor(file);
   writeFileSync(file, content);
   return { path, label, format, bytes: byteLength(content), sha256: sha256(content) };
 }
@@ -104,8 +113,8 @@ function csvSink(dir: string, name: ResourceName) {
   const fd = openSync(file, 'w');
   const hash = createHash('sha256');
   let bytes = 0;
-  const write = (text: string) => {
-    const chunk = Buffer.from(text, 'utf8');
+  const write = (text: string | Uint8Array) => {
+    const chunk = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     writeSync(fd, chunk);
     hash.update(chunk);
     bytes += chunk.byteLength;
@@ -175,7 +184,7 @@ function previousSite(): { dir: string; files: (id: string, key: string) => Writ
 /** The same file in the new output: a hard link (the old site is removed once the new one is published), else a copy. */
 function reuse(from: string, dir: string, path: string): void {
   const file = join(dir, path);
-  mkdirSync(dirname(file), { recursive: true });
+  folderFor(file);
   try {
     linkSync(join(from, path), file);
   } catch {
@@ -205,7 +214,7 @@ async function make(): Promise<OpenData> {
     if (files) {
       for (const f of files) {
         reuse(previous!.dir, dir, f.path);
-        if (f.resource) sinks.get(f.resource)!.write(csvRows({ ...f, format: 'csv', content: readFileSync(join(dir, f.path), 'utf8') }));
+        if (f.resource) sinks.get(f.resource)!.write(csvRows({ ...f, content: readFileSync(join(dir, f.path)) }));
       }
     } else {
       const made = bureauYearFiles(ref(s, d));

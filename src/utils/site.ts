@@ -18,7 +18,8 @@ import type { RenderedNarrative } from '../core/narrative.ts';
 import { auditEntries, byBureauYear, type AuditEntry } from '../core/audit.ts';
 import { compareText } from '../core/order.ts';
 import { perBuild } from './per-build.ts';
-import { crossBureauFigures, keyedYear, type KeyedYear } from '../core/compare.ts';
+import type { KeyedYear } from '../core/compare.ts';
+import { keyedYears } from './keyed-years.ts';
 
 export interface BureauInfo {
   id: string;
@@ -31,7 +32,7 @@ export interface Site {
   config: SiteConfig;
   bureaus: BureauInfo[];
   disclosures: Disclosure[];
-  /** Every bureau-year with only the figures the pages across bureaus show, computed once and kept. */
+  /** Every bureau-year with only the figures the pages across bureaus show, computed once (or kept from the last build, src/utils/keyed-years.ts). */
   readonly keyedYears: KeyedYear[];
   regions: RegionTree;
   glossary: GlossaryTerm[];
@@ -169,8 +170,7 @@ async function load(): Promise<Site> {
     bureaus,
     disclosures,
     get keyedYears() {
-      const names = crossBureauFigures();
-      return (keyed ??= disclosures.map((d) => keyedYear(d, names)));
+      return (keyed ??= keyedYears(disclosures, content.keys));
     },
     regions: regionTree(bureaus),
     glossary,
