@@ -98,7 +98,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',
-    // What the last build of this output folder left for this one: Astro's content store, the pages and files it may reuse.
+    // What the last build of this output folder left for this one: the pages, files and figures it may reuse.
     [BUILD_CACHE_ENV]: process.env[BUILD_CACHE_ENV] ?? join(ROOT, 'node_modules/.cache/juesuan-build', createHash('sha1').update(out).digest('hex').slice(0, 16)),
     ...options.env,
     [CHECK_RESULT_ENV]: checkResult,
@@ -130,7 +130,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const checking = runNode(['scripts/check.ts', '--quiet'], env, logFile);
     let pages = 0;
     let reusedPages = 0;
-    // A larger heap than Node's default (about 4 GB here): Astro keeps every bureau-year's data in its content store.
+    // A larger heap than Node's default (about 4 GB here): the pages across bureaus hold every bureau-year's data.
     const rendering = runNode(['--max-old-space-size=6144', 'node_modules/astro/bin/astro.mjs', 'build', ...force, '--outDir', work], env, logFile, (line) => {
       // Astro prints a line per page; rendering two at a time, it sometimes prints two on one line.
       const written = line.match(/\.html/g)?.length ?? 0;

@@ -10,7 +10,7 @@
  */
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { readText, readYaml, type Content, type ContentError } from './load.ts';
 import { bureauYearSchema, date, optional, text, type BureauYear } from './schema.ts';

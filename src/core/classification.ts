@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { readText, readYaml, type ContentError } from './load.ts';
 import { CONTENT_DIR } from './paths.ts';
 import { compareText } from './order.ts';

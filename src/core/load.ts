@@ -12,7 +12,7 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Document } from 'yaml';
 import { FAILSAFE_SCHEMA, Type as FastType, load as loadFastYaml } from 'js-yaml';
-import type { z } from 'astro/zod';
+import type { z } from 'zod';
 import { bureauSchema, bureauYearSchema, type Bureau, type BureauYear } from './schema.ts';
 import { compareText } from './order.ts';
 

@@ -5,8 +5,8 @@ export const CONTENT_DIR = resolve(process.env.CONTENT_DIR ?? 'content');
 
 /**
  * The environment variable naming the folder `npm run build` keeps between
- * builds of one output folder (scripts/build.ts): Astro's content store and
- * incremental build (astro.config.mjs), and which open data files were written
- * under which key (src/utils/open-data.ts).
+ * builds of one output folder (scripts/build.ts): Astro's incremental build
+ * (astro.config.mjs), which open data files were written under which key
+ * (src/utils/open-data.ts) and the comparison figures (src/utils/keyed-years.ts).
  */
 export const BUILD_CACHE_ENV = 'JUESUAN_BUILD_CACHE';

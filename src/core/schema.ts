@@ -1,6 +1,6 @@
 /**
- * The data model of a disclosure: one schema for Astro's content collections,
- * the scripts and the tests.
+ * The data model of a disclosure: one schema for the pages, the scripts and
+ * the tests.
  *
  * YAML is read by `load.ts`, which turns every number scalar back into its
  * source text before validation, so amounts, codes and counts arrive here as
@@ -8,7 +8,7 @@
  * Amounts stay strings after validation (canonical "1234.10"); arithmetic is
  * done with `money.ts`. Blank (absent, `~`, `null` or empty) means unknown.
  */
-import { z } from 'astro/zod';
+import { z } from 'zod';
 
 const blank = (v: unknown) => v === undefined || v === null || v === '' || v === '~';
 

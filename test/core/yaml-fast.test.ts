@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import type { z } from 'astro/zod';
+import type { z } from 'zod';
 import { parseYaml, parseYamlFast, readYaml, type ContentError } from '../../src/core/load.ts';
 import { bureauSchema, bureauYearSchema } from '../../src/core/schema.ts';
 import { classificationFileSchema } from '../../src/core/classification.ts';
