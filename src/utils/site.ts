@@ -116,19 +116,22 @@ function findingsSource(): {
  * Figures and narratives are computed when a page first reads them (see
  * analyse()), and only the most recently used are kept: memory stays flat
  * however many bureau-years the site has (Astro renders two pages at a time,
- * and a page needs at most its bureau's years).
+ * and a page needs at most its bureau's years). One store per load of the
+ * content, so that under `astro dev` an edited bureau-year is computed afresh.
  */
 const RECENT = 128;
-const recent = new Map<string, unknown>();
 
-const rememberRecent: Remember = <T>(key: string, make: () => T): T => {
-  let value = recent.get(key) as T | undefined;
-  if (value !== undefined) recent.delete(key);
-  else value = make();
-  recent.set(key, value);
-  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
-  return value;
-};
+function rememberRecent(): Remember {
+  const recent = new Map<string, unknown>();
+  return <T>(key: string, make: () => T): T => {
+    let value = recent.get(key) as T | undefined;
+    if (value !== undefined) recent.delete(key);
+    else value = make();
+    recent.set(key, value);
+    if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+    return value;
+  };
+}
 
 async function load(): Promise<Site> {
   const config = requireSiteConfig();
@@ -137,6 +140,7 @@ async function load(): Promise<Site> {
   if (content.errors.length > 0) throw contentErrorsError(content.errors);
   const raw = content.years;
   const findings = findingsSource();
+  const remember = rememberRecent();
   const disclosures = raw
     .map((entry) => {
       const previous = previousYear(raw, entry);
@@ -148,7 +152,7 @@ async function load(): Promise<Site> {
         ...(previous ? { previous: previous.data } : {}),
         // A narrative the check has already rendered (npm run build) is taken as it is, not rendered again.
         rendered: () => findings.narrativeOf(entry.id),
-      }, rememberRecent);
+      }, remember);
     })
     .sort((a, b) => compareText(a.bureauId, b.bureauId) || compareText(a.year, b.year));
   const byBureau = Map.groupBy(disclosures, (d) => d.bureauId);

@@ -76,7 +76,7 @@ describe('astro build', () => {
 });
 
 describe('astro dev', () => {
-  it('reloads the open page on an edit, reports a bad edit with its file:line message instead of the page, keeps running, and recovers when fixed', async () => {
+  it('reloads the open page on an edit and shows the edit, reports a bad edit with its file:line message instead of the page, keeps running, and recovers when fixed', async () => {
     const tree = writeTree(baseFiles('a'));
     trash.push(tree);
     const port = 4400 + Math.floor(Math.random() * 500);
@@ -129,6 +129,10 @@ describe('astro dev', () => {
       writeFileSync(data, good);
       const fixed = await until((r) => r.status === 200);
       expect(fixed.body).toContain('data-fig="grandTotal">282.00</span>');
+      // An edit to the narrative shows on the next request (nothing computed for the old text is kept).
+      const narrative = join(tree, 'bureaus/a/2023/narrative.md');
+      writeFileSync(narrative, `${readFileSync(narrative, 'utf8')}\n预览中新增的一段。\n`);
+      await until((r) => r.status === 200 && r.body.includes('预览中新增的一段'));
     } finally {
       process.kill(-dev.pid!, 'SIGTERM');
     }
