@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
-import { CONTENT_DIR } from './src/core/paths.ts';
+import { BUILD_CACHE_ENV, CONTENT_DIR, OUTPUT_DIR_ENV } from './src/core/paths.ts';
 
 /**
  * The base path the site is served under, from SITE_BASE at build time
@@ -31,7 +31,7 @@ const openDataOutput = {
       outDir = fileURLToPath(config.outDir);
     },
     'astro:build:start': () => {
-      process.env.JUESUAN_OUTPUT_DIR = outDir;
+      process.env[OUTPUT_DIR_ENV] = outDir;
     },
   },
 };
@@ -58,7 +58,7 @@ const contentReload = {
  * pages from the last build when their data and code are unchanged
  * (src/utils/build-keys.ts). `astro build` alone renders everything.
  */
-const buildCache = process.env.JUESUAN_BUILD_CACHE; // BUILD_CACHE_ENV in src/core/paths.ts
+const buildCache = process.env[BUILD_CACHE_ENV];
 
 export default defineConfig({
   integrations: [openDataOutput],

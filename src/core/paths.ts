@@ -10,3 +10,9 @@ export const CONTENT_DIR = resolve(process.env.CONTENT_DIR ?? 'content');
  * (src/utils/open-data.ts) and the comparison figures (src/utils/keyed-years.ts).
  */
 export const BUILD_CACHE_ENV = 'JUESUAN_BUILD_CACHE';
+
+/**
+ * The environment variable through which `astro build` tells the open data
+ * writer (src/utils/open-data.ts) its output folder (astro.config.mjs sets it).
+ */
+export const OUTPUT_DIR_ENV = 'JUESUAN_OUTPUT_DIR';

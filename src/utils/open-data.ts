@@ -33,7 +33,7 @@ import { earlierVersions, versionUrl } from './versions.ts';
 import { perBuild } from './per-build.ts';
 import { buildKeys } from './build-keys.ts';
 import { writeWhole } from '../core/check/cache.ts';
-import { BUILD_CACHE_ENV } from '../core/paths.ts';
+import { BUILD_CACHE_ENV, OUTPUT_DIR_ENV } from '../core/paths.ts';
 
 export const BULK_ZIP = 'data/juesuan-gongkai-csv.zip';
 export const DATAPACKAGE = 'data/datapackage.json';
@@ -69,12 +69,12 @@ function ref(s: Site, d: Disclosure): BureauYearRef {
  * `astro dev`, into a temporary folder their endpoints serve from, made
  * afresh on each request and removed when the server stops.
  */
-export const writtenToOutput = (): boolean => !import.meta.env.DEV && !!process.env.JUESUAN_OUTPUT_DIR;
+export const writtenToOutput = (): boolean => !import.meta.env.DEV && !!process.env[OUTPUT_DIR_ENV];
 
 /** Temporary folders made under `astro dev`, oldest first. */
 const staged: string[] = [];
 function targetFolder(): string {
-  if (writtenToOutput()) return process.env.JUESUAN_OUTPUT_DIR!;
+  if (writtenToOutput()) return process.env[OUTPUT_DIR_ENV]!;
   if (staged.length === 0) process.once('exit', () => staged.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
   staged.push(mkdtempSync(join(tmpdir(), 'juesuan-open-data-')));
   return staged.at(-1)!;
