@@ -17,33 +17,16 @@
  * slower.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { bureauKeys, cacheFolderOf, writeWhole } from './check/cache.ts';
-import { loadContent, type ContentError } from './load.ts';
-import type { Bureau, BureauYear } from './schema.ts';
+import { errorsUnder, loadContent, type BureauEntry, type BureauYearEntry, type ContentError } from './load.ts';
 import { compareText } from './order.ts';
 
-/** A bureau as the pages read it. */
-export interface LoadedBureau {
-  id: string;
-  /** bureau.yaml, relative to the working folder. */
-  file: string;
-  data: Bureau;
-}
-
-/** A bureau-year as the pages read it. */
-export interface LoadedYear {
-  /** "<bureau-id>/<year>" */
-  id: string;
-  bureauId: string;
-  year: string;
-  /** data.yaml and narrative.md, relative to the working folder. */
-  dataFile: string;
-  narrativeFile: string;
-  data: BureauYear;
-  narrative: string;
-}
+/** A bureau as loadContent() gives it, without its line lookup (what the pages read). */
+export type LoadedBureau = Omit<BureauEntry, 'lineOf'>;
+/** A bureau-year as loadContent() gives it, without its line lookup. */
+export type LoadedYear = Omit<BureauYearEntry, 'lineOf'>;
 
 export interface LoadedContent {
   bureaus: LoadedBureau[];
@@ -63,7 +46,9 @@ const BATCH = 32;
 
 interface Stored {
   format: number;
-  /** The checker's key of the bureau, with the Node version (the serialisation is Node's). */
+  /** The serialisation is Node's: read back by the same version only. */
+  node: string;
+  /** The checker's key of the bureau. */
   key: string;
   bureau: LoadedBureau;
   years: LoadedYear[];
@@ -76,7 +61,7 @@ export function defaultContentCacheDir(): string {
 function readStored(file: string, key: string): Stored | null {
   try {
     const stored = deserialize(readFileSync(file)) as Stored;
-    return stored.format === FORMAT && stored.key === key ? stored : null;
+    return stored.format === FORMAT && stored.node === process.version && stored.key === key ? stored : null;
   } catch {
     return null;
   }
@@ -90,7 +75,6 @@ function readStored(file: string, key: string): Stored | null {
 export function loadContentCached(root: string, options: { cacheDir?: string | false } = {}): LoadedContent {
   const keys = bureauKeys(root);
   const folder = options.cacheDir === false || keys === null ? null : cacheFolderOf(root, options.cacheDir ?? defaultContentCacheDir());
-  const versioned = (key: string) => `${key}\0${process.version}`;
   const bureaus: LoadedBureau[] = [];
   const years: LoadedYear[] = [];
   const errors: ContentError[] = [];
@@ -98,7 +82,7 @@ export function loadContentCached(root: string, options: { cacheDir?: string | f
   if (folder !== null && keys !== null) {
     mkdirSync(folder, { recursive: true });
     for (const [bureauId, key] of keys) {
-      const hit = readStored(join(folder, `${bureauId}.bin`), versioned(key));
+      const hit = readStored(join(folder, `${bureauId}.bin`), key);
       if (!hit) {
         misses.push(bureauId);
         continue;
@@ -111,8 +95,6 @@ export function loadContentCached(root: string, options: { cacheDir?: string | f
   }
   const cached = bureaus.length;
 
-  const bureausDir = join(root, 'bureaus');
-  const display = (dir: string) => relative(process.cwd(), dir) || dir;
   // Without a cache every bureau is parsed (the folder listing is loadContent's own).
   const batches: ((bureauId: string) => boolean)[] = [];
   if (folder === null) batches.push(() => true);
@@ -127,17 +109,13 @@ export function loadContentCached(root: string, options: { cacheDir?: string | f
     const yearsOf = Map.groupBy(loaded.content.years, (y) => y.bureauId);
     for (const b of loaded.content.bureaus) {
       parsed++;
-      const bureau: LoadedBureau = { id: b.id, file: b.file, data: b.data };
-      const own = (yearsOf.get(b.id) ?? []).map(
-        (y): LoadedYear => ({ id: y.id, bureauId: y.bureauId, year: y.year, dataFile: y.dataFile, narrativeFile: y.narrativeFile, data: y.data, narrative: y.narrative }),
-      );
+      const { lineOf: _bureauLines, ...bureau } = b;
+      const own = (yearsOf.get(b.id) ?? []).map(({ lineOf: _lines, ...y }): LoadedYear => y);
       bureaus.push(bureau);
       years.push(...own);
       const key = keys?.get(b.id);
-      const dir = display(join(bureausDir, b.id));
-      const broken = loaded.errors.some((e) => e.file === dir || e.file.startsWith(dir + sep));
-      if (folder !== null && key !== undefined && !broken) {
-        writeWhole(join(folder, `${b.id}.bin`), serialize({ format: FORMAT, key: versioned(key), bureau, years: own } satisfies Stored));
+      if (folder !== null && key !== undefined && !errorsUnder(loaded.errors, join(root, 'bureaus', b.id))) {
+        writeWhole(join(folder, `${b.id}.bin`), serialize({ format: FORMAT, node: process.version, key, bureau, years: own } satisfies Stored));
       }
     }
   }

@@ -9,7 +9,7 @@
  *   content/bureaus/<bureau-id>/<year>/source.txt   (optional: the original text)
  */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Document } from 'yaml';
 import { FAILSAFE_SCHEMA, Type as FastType, load as loadFastYaml } from 'js-yaml';
 import type { z } from 'zod';
@@ -413,6 +413,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     default:
       return issue.message;
   }
+}
+
+/** Whether any of `errors` is in a file under `dir` (errors name files relative to the working folder, as loadContent() does). */
+export function errorsUnder(errors: readonly ContentError[], dir: string): boolean {
+  const shown = relative(process.cwd(), dir) || dir;
+  return errors.some((e) => e.file === shown || e.file.startsWith(shown + sep));
 }
 
 /** The folders in `dir` (those `only` accepts), by name. */

@@ -27,12 +27,12 @@ writeFileSync(
 );
 const jiangan = join(root, 'bureaus/wuhan-jiangan-yibao/2023/data.yaml');
 
-/** What parsing every file afresh gives, in the form the pages read. */
+/** What parsing every file afresh gives, without the line lookups (functions, not kept). */
 function afresh() {
   const { content, errors } = loadContent(root);
   return {
-    bureaus: content.bureaus.map((b) => ({ id: b.id, file: b.file, data: b.data })),
-    years: content.years.map((y) => ({ id: y.id, bureauId: y.bureauId, year: y.year, dataFile: y.dataFile, narrativeFile: y.narrativeFile, data: y.data, narrative: y.narrative })),
+    bureaus: content.bureaus.map(({ lineOf: _, ...b }) => b),
+    years: content.years.map(({ lineOf: _, ...y }) => y),
     errors,
   };
 }

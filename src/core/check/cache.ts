@@ -21,9 +21,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadClassification } from '../classification.ts';
-import { loadContent, type BureauEntry, type BureauYearEntry, type ContentError } from '../load.ts';
+import { errorsUnder, loadContent, type BureauEntry, type BureauYearEntry, type ContentError } from '../load.ts';
 import { sortFindings, type Finding } from '../findings.ts';
 import { checkBureauFiles, checkYears } from './index.ts';
 
@@ -216,7 +216,6 @@ export function checkFolder(
   const bureaus: BureauEntry[] = [];
   let bureauYears = 0;
   let checked = 0;
-  const display = (dir: string) => relative(process.cwd(), dir) || dir;
   for (let start = 0; start < names.length; start += BATCH) {
     const batch = new Set(names.slice(start, start + BATCH));
     const { content, errors: loadErrors } = loadContent(root, {
@@ -227,10 +226,6 @@ export function checkFolder(
     bureaus.push(...content.bureaus);
     const fresh = new Map<string, BureauYearEntry[]>();
     for (const entry of content.years) fresh.set(entry.bureauId, [...(fresh.get(entry.bureauId) ?? []), entry]);
-    const broken = (bureauId: string) => {
-      const dir = display(join(bureausDir, bureauId));
-      return loadErrors.some((e) => e.file === dir || e.file.startsWith(dir + sep));
-    };
     // Bureau by bureau in name order, stored or checked now: the same order as without the cache.
     for (const bureauId of batch) {
       const hit = stored.get(bureauId);
@@ -253,7 +248,7 @@ export function checkFolder(
       const narrativesText = () => (narratives ??= JSON.stringify(result.narratives));
       options.onBureau?.(bureauId, { errors: result.errors, findings: result.findings, narratives: narrativesText });
       const key = keys.get(bureauId);
-      if (folder !== null && key !== undefined && !broken(bureauId)) {
+      if (folder !== null && key !== undefined && !errorsUnder(loadErrors, join(bureausDir, bureauId))) {
         const file = join(folder, `${bureauId}.json`);
         // The narratives first: a stored result is only read back (and its narratives handed on) once its key is there.
         writeWhole(narrativesFile(file), narrativesText());
