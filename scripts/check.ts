@@ -17,7 +17,7 @@
 import { formatContentError, loadContent, type ContentError } from '../src/core/load.ts';
 import { CONTENT_DIR } from '../src/core/paths.ts';
 import { loadSiteConfig, siteConfigFile } from '../src/core/site-config.ts';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BureauResult, checkFolder, CHECK_RESULT_ENV, writeWhole } from '../src/core/check/cache.ts';
 import { sortFindings, type Finding } from '../src/core/findings.ts';
@@ -46,25 +46,10 @@ function main(): number {
   // For astro build running beside the check (scripts/build.ts): each bureau's findings as soon as they are known.
   const shared = process.env[CHECK_RESULT_ENV];
   const share = (name: string, text: string) => writeWhole(join(shared!, `${name}.json`), text);
-  // A stored file is handed on as it is: hard-linked (the cache only ever replaces its files), else copied; then renamed into place.
-  const shareCopy = (name: string, from: string) => {
-    const to = join(shared!, `${name}.json`);
-    const tmp = `${to}.${process.pid}.tmp`;
-    try {
-      linkSync(from, tmp);
-    } catch {
-      copyFileSync(from, tmp);
-    }
-    renameSync(tmp, to);
-  };
   if (shared) mkdirSync(shared, { recursive: true });
   // A bureau's rendered narratives go first: a page reads them once the bureau's findings are there.
-  const onBureau = (bureauId: string, { findings, narratives, narrativesFile }: BureauResult) => {
-    if (narrativesFile && existsSync(narrativesFile)) shareCopy(`${bureauId}.narratives`, narrativesFile);
-    else {
-      const text = narratives();
-      if (text !== null) share(`${bureauId}.narratives`, text);
-    }
+  const onBureau = (bureauId: string, { findings, shareNarratives }: BureauResult) => {
+    shareNarratives(join(shared!, `${bureauId}.narratives.json`));
     share(bureauId, JSON.stringify({ findings }));
   };
   const checked = checkFolder(CONTENT_DIR, shared ? { onBureau } : {});

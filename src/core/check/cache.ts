@@ -20,7 +20,7 @@
  * JUESUAN_CHECK_CACHE=0 turns it off.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadClassification } from '../classification.ts';
 import { errorsUnder, loadContent, type BureauEntry, type BureauYearEntry, type ContentError } from '../load.ts';
@@ -46,21 +46,16 @@ export interface CheckedFolder {
 export interface BureauResult {
   errors: ContentError[];
   findings: Finding[];
-  narratives: () => string | null;
-  /** The file holding the same text, when the result came from the cache (to be copied whole, not read). */
-  narrativesFile?: string;
+  /**
+   * Write its bureau-years' rendered narratives (JSON by bureau-year id) whole to `file`: a result from the cache
+   * hands on its stored file as it is (hard-linked, else copied), not read. False when they are not at hand.
+   */
+  shareNarratives: (file: string) => boolean;
 }
 
 /** Beside each bureau's stored result: its rendered narratives (large, read only when handed on). */
 const narrativesFile = (file: string) => file.replace(/\.json$/, '.narratives.json');
 
-function readNarratives(file: string): string | null {
-  try {
-    return readFileSync(narrativesFile(file), 'utf8');
-  } catch {
-    return null;
-  }
-}
 
 interface Stored {
   format: number;
@@ -141,11 +136,27 @@ function readStored(file: string, key: string): Stored | null {
   }
 }
 
-/** Written to a temporary name and renamed, so a reader (another process) never sees half a file. */
-export function writeWhole(file: string, text: string | Uint8Array): void {
+/** Made under a temporary name and renamed, so a reader (another process) never sees half a file. */
+function whole(file: string, make: (tmp: string) => void): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
+  make(tmp);
   renameSync(tmp, file);
+}
+
+export function writeWhole(file: string, text: string | Uint8Array): void {
+  whole(file, (tmp) => writeFileSync(tmp, text));
+}
+
+/** `from` placed at `file` whole: hard-linked (every file here is only ever replaced, never changed), else copied. */
+function copyWhole(from: string, file: string): void {
+  whole(file, (tmp) => {
+    rmSync(tmp, { force: true });
+    try {
+      linkSync(from, tmp);
+    } catch {
+      copyFileSync(from, tmp);
+    }
+  });
 }
 
 const writeStored = (file: string, stored: Stored) => writeWhole(file, JSON.stringify(stored));
@@ -180,8 +191,7 @@ export function checkFolder(
     cacheDir?: string | false;
     /**
      * Called with each bureau's result as soon as it is known (from the cache or checked), in name order.
-     * `narratives()` gives its bureau-years' rendered narratives as JSON text (by bureau-year id), or null
-     * when they are not at hand (a bureau that could not be read).
+     * `shareNarratives(file)` writes its bureau-years' rendered narratives there.
      */
     onBureau?: (bureauId: string, result: BureauResult) => void;
   } = {},
@@ -233,8 +243,9 @@ export function checkFolder(
         errors.push(...hit.errors);
         findings.push(...hit.findings);
         bureauYears += hit.years;
-        const file = join(folder!, `${bureauId}.json`);
-        options.onBureau?.(bureauId, { errors: hit.errors, findings: hit.findings, narratives: () => readNarratives(file), narrativesFile: narrativesFile(file) });
+        const file = narrativesFile(join(folder!, `${bureauId}.json`));
+        const shareNarratives = (to: string) => existsSync(file) && (copyWhole(file, to), true);
+        options.onBureau?.(bureauId, { errors: hit.errors, findings: hit.findings, shareNarratives });
         continue;
       }
       const years = fresh.get(bureauId);
@@ -246,7 +257,7 @@ export function checkFolder(
       bureauYears += years.length;
       let narratives: string | undefined;
       const narrativesText = () => (narratives ??= JSON.stringify(result.narratives));
-      options.onBureau?.(bureauId, { errors: result.errors, findings: result.findings, narratives: narrativesText });
+      options.onBureau?.(bureauId, { errors: result.errors, findings: result.findings, shareNarratives: (to) => (writeWhole(to, narrativesText()), true) });
       const key = keys.get(bureauId);
       if (folder !== null && key !== undefined && !errorsUnder(loadErrors, join(bureausDir, bureauId))) {
         const file = join(folder, `${bureauId}.json`);
