@@ -122,13 +122,37 @@ function du(dir: string): { bytes: number; files: number } {
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** The UI has answered: a first result, or its message that nothing was found. */
-async function answered(page: import('playwright-core').Page): Promise<void> {
-  await page.waitForFunction(
-    () => document.querySelector('.pagefind-ui__result-link') !== null || /未找到/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''),
+/**
+ * Types `term` into the search page and returns the milliseconds, measured in
+ * the page, from the input event to the UI's answer (a first result, or its
+ * message that nothing was found): the reader's wait, without the test
+ * harness's own round trips.
+ */
+async function typeAndTime(page: import('playwright-core').Page, term: string): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { typedAt?: number; answeredAt?: number };
+    const input = document.querySelector('.pagefind-ui__search-input')!;
+    input.addEventListener('input', () => (w.typedAt ??= performance.now()), { capture: true, once: true });
+    const answered = () =>
+      document.querySelector('.pagefind-ui__result-link') !== null || /未找到/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? '');
+    const observer = new MutationObserver(() => {
+      if (w.typedAt !== undefined && answered()) {
+        w.answeredAt = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.locator('.pagefind-ui__search-input').fill(term);
+  const ms = await page.waitForFunction(
+    () => {
+      const w = window as unknown as { typedAt?: number; answeredAt?: number };
+      return w.answeredAt !== undefined && Math.round(w.answeredAt - w.typedAt!);
+    },
     undefined,
     { timeout: 60_000 },
   );
+  return (await ms.jsonValue()) as number;
 }
 
 /** The built site served as it is, and headless Chromium, for `use`; both closed afterwards. */
@@ -197,10 +221,7 @@ async function searchFigures(site: string, queries: string[], path: string): Pro
       const { page, bytes, close } = await freshVisit(browser, `${server.url}${path}`);
       if (i === 0) lines.push(`  打开搜索页（含搜索引擎）/ opening the search page, engine included: ${await bytes.since()}`);
       else await bytes.since();
-      const started = Date.now();
-      await page.locator('.pagefind-ui__search-input').fill(q);
-      await answered(page);
-      const first = Date.now() - started;
+      const first = await typeAndTime(page, q);
       const firstBytes = await bytes.since();
       await page.waitForLoadState('networkidle');
       const count = await page.textContent('.pagefind-ui__message');
