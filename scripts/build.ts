@@ -175,8 +175,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     }
     if (fault === 'index') fail('建立搜索索引 / index', '模拟故障 / simulated failure (BUILD_FAULT=index)');
     ms.index = Date.now() - t;
-    const reused = indexed!.years.filter((y) => y.reused).map((y) => y.year);
-    progress.end(`${indexed!.indexed} 个部门决算页面${reused.length ? `（${reused.join('、')} 年度未变，沿用原索引 / unchanged, index kept）` : ''}`);
+    const parts = indexed!.years.flatMap((y) => y.parts).length;
+    const reused = indexed!.years.reduce((n, y) => n + y.reused, 0);
+    progress.end(`${indexed!.indexed} 个部门决算页面，${parts} 个索引部分${reused ? `（${reused} 个未变，沿用原索引 / unchanged, index kept）` : ''}`);
 
     // 4. publish: swap folders by rename (same file system), keep the old one until the new one is in place.
     t = Date.now();

@@ -7,22 +7,26 @@
  * 部分; their part and table headings have ids, so results link to the
  * matching part. The table rows are not indexed (NOT_INDEXED below).
  *
- * Each year gets its own bundle, pagefind/<year>/, built one year after the
- * other: memory is bounded by one year's pages and a reader's search only
- * downloads the index of the year searched (the search page merges the years
- * in the browser for 全部年度). pagefind/ itself holds the UI files, shared by
- * the years, and years.json, the list of years (newest first) that the search
- * page and other sites' portals read (src/scripts/search-years.ts).
+ * Each year gets its own index, in parts of at most about PAGES_PER_PART
+ * pages (pagefind/<year>/<n>/, a bureau's part fixed by its name), built one
+ * part after the other: memory is bounded by one part's pages, a rebuild
+ * indexes again only the parts whose pages changed, and a reader's search
+ * only downloads the index of the year searched (the search page merges a
+ * year's parts, and for 全部年度 every year's, in the browser). pagefind/
+ * itself holds the UI files, shared by all, and years.json, the years (newest
+ * first) and their parts, which the search page and other sites' portals read
+ * (src/scripts/search-years.ts).
  *
  * Any Pagefind error fails the build (exit 1), and so does an index whose page
- * count differs from the marked pages of its year: a broken index must not be
+ * count differs from the marked pages of its part: a broken index must not be
  * published.
  *
  * Usage: node scripts/index-search.ts [dist-folder]   (default: dist)
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { linkOrCopy } from '../src/core/files.ts';
 import * as pagefind from 'pagefind';
 import { YEARS_FILE, type YearsManifest } from '../src/scripts/search-years.ts';
 
@@ -83,13 +87,25 @@ export const NOT_INDEXED = [
   '.evaluation .facts',
 ] as const;
 
+/**
+ * A year with more bureau-year pages than this is indexed in parts of about
+ * this size, pagefind/<year>/<n>/, which the search page merges in the
+ * browser. A rebuild after one bureau-year changed indexes its part again,
+ * not the whole year; and a search scores each part apart, so words on every
+ * page cost less (Pagefind counts the filters of each result page against the
+ * whole result list).
+ */
+export const PAGES_PER_PART = 1000;
+
 export interface YearIndex {
   year: string;
   /** Bureau-year pages of that year, indexed. */
   indexed: number;
+  /** Its parts, e.g. ["2024/0", "2024/1"]: folders under pagefind/. */
+  parts: string[];
+  /** Of those, the parts whose pages were those of the previous site: linked from it, not indexed again. */
+  reused: number;
   ms: number;
-  /** Its pages were those of the previous site: its index was copied, not made again. */
-  reused?: boolean;
 }
 
 export interface IndexResult {
@@ -101,13 +117,20 @@ export interface IndexResult {
   ms: number;
 }
 
+/** One part of a year's index: its folder under pagefind/ and its pages. */
+interface Part {
+  name: string;
+  files: string[];
+  /** SHA-256 of its pages (paths and bytes) and of what else decides its index (Pagefind's version, the excluded parts). */
+  digest: string;
+}
+
 /**
- * The marked pages (data-pagefind-body) by year, newest first, each year with
- * the SHA-256 of its pages (paths and bytes) and of what else decides its index
- * (Pagefind's version, the excluded parts). Throws if one is not a bureau-year page.
+ * The marked pages (data-pagefind-body) by year, newest first, each with the
+ * SHA-256 of its bytes. Throws if one is not a bureau-year page.
  */
-function markedByYear(site: string): Map<string, { files: string[]; digest: string }> {
-  const byYear = new Map<string, { files: string[]; hash: ReturnType<typeof createHash> }>();
+function markedByYear(site: string): Map<string, { file: string; sha256: string }[]> {
+  const byYear = new Map<string, { file: string; sha256: string }[]>();
   for (const file of htmlFiles(site).sort()) {
     const bytes = readFileSync(join(site, file));
     if (!bytes.includes('data-pagefind-body')) continue;
@@ -115,53 +138,84 @@ function markedByYear(site: string): Map<string, { files: string[]; digest: stri
     if (!year) {
       throw new Error(`${file} 标记了 data-pagefind-body，但不是部门决算页面（<部门>/<年度>/index.html）/ only bureau-year pages are indexed, by year`);
     }
-    let entry = byYear.get(year);
-    if (!entry) byYear.set(year, (entry = { files: [], hash: createHash('sha256').update(`${PAGEFIND_VERSION}\0${NOT_INDEXED.join(',')}\0`) }));
-    entry.files.push(file);
-    entry.hash.update(`${file}\0${bytes.byteLength}\0`).update(bytes);
+    if (!byYear.has(year)) byYear.set(year, []);
+    byYear.get(year)!.push({ file, sha256: createHash('sha256').update(bytes).digest('hex') });
   }
-  return new Map(
-    [...byYear].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([year, e]) => [year, { files: e.files, digest: e.hash.digest('hex') }]),
-  );
+  return new Map([...byYear].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)));
 }
 
 /**
- * In each year's bundle: the digest of the pages it was made from. A rebuild
- * whose pages of a year are byte for byte those of the previous site copies
- * that year's index instead of indexing it again.
+ * A year's pages in parts of at most about `pagesPerPart`: a bureau's part is
+ * fixed by its folder name's hash, so adding or changing one bureau leaves the
+ * other parts as they were. Empty parts are left out.
+ */
+function partsOf(year: string, pages: { file: string; sha256: string }[], pagesPerPart: number): Part[] {
+  const count = Math.ceil(pages.length / pagesPerPart);
+  const parts = Array.from({ length: count }, () => [] as { file: string; sha256: string }[]);
+  for (const page of pages) {
+    const bureau = page.file.split('/')[0]!;
+    parts[createHash('sha256').update(bureau).digest().readUInt32BE(0) % count]!.push(page);
+  }
+  return parts.flatMap((list, n) => {
+    if (list.length === 0) return [];
+    const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\0${NOT_INDEXED.join(',')}\0`);
+    for (const { file, sha256 } of list) hash.update(`${file}\0${sha256}\0`);
+    return [{ name: `${year}/${n}`, files: list.map((p) => p.file), digest: hash.digest('hex') }];
+  });
+}
+
+/**
+ * In each part's bundle: the digest of the pages it was made from. A rebuild
+ * whose pages of a part are byte for byte those of the previous site links
+ * that part's index instead of indexing it again.
  */
 const PAGES_DIGEST = 'pages.sha256';
 
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, '../node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
 
-/** Index one year's pages into `outputPath`; checks the count. */
-async function indexYear(site: string, year: string, expected: number, outputPath: string): Promise<YearIndex> {
-  const started = Date.now();
+/** Index one part's pages into `outputPath`; checks the count. */
+async function indexPart(site: string, part: Part, outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn', excludeSelectors: [...NOT_INDEXED] });
   if (errors.length > 0 || !index) throw new Error(`Pagefind 无法创建索引 / cannot create the index:\n${errors.join('\n')}`);
   try {
-    const added = await index.addDirectory({ path: site, glob: `*/${year}/index.html` });
-    if (added.errors.length > 0) throw new Error(`Pagefind 索引 ${year} 年度出错 / indexing ${year} failed:\n${added.errors.join('\n')}`);
+    // Bureau folders are [a-z0-9-] (src/core/load.ts), so they can be listed in a glob as they are.
+    const bureaus = part.files.map((f) => f.split('/')[0]!);
+    const odd = bureaus.find((b) => !/^[a-z0-9-]+$/.test(b));
+    if (odd) throw new Error(`${odd}: 部门文件夹名只能包含小写字母、数字和连字符 / a bureau folder name must be [a-z0-9-]`);
+    const year = part.name.split('/')[0]!;
+    const added = await index.addDirectory({ path: site, glob: `{${bureaus.join(',')}}/${year}/index.html` });
+    if (added.errors.length > 0) throw new Error(`Pagefind 索引 ${part.name} 出错 / indexing ${part.name} failed:\n${added.errors.join('\n')}`);
     const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(`Pagefind 写入 ${year} 年度索引出错 / writing the ${year} index failed:\n${written.errors.join('\n')}`);
+    if (written.errors.length > 0) throw new Error(`Pagefind 写入 ${part.name} 索引出错 / writing the ${part.name} index failed:\n${written.errors.join('\n')}`);
     const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-    if (indexed !== expected) {
-      throw new Error(`Pagefind 在 ${year} 年度索引了 ${indexed} 个页面，应为 ${expected} 个 / indexed ${indexed} pages of ${year}, expected ${expected}`);
+    if (indexed !== part.files.length) {
+      throw new Error(`Pagefind 在 ${part.name} 索引了 ${indexed} 个页面，应为 ${part.files.length} 个 / indexed ${indexed} pages of ${part.name}, expected ${part.files.length}`);
     }
-    return { year, indexed, ms: Date.now() - started };
   } finally {
-    // Free the year's index in the Pagefind service before the next year.
+    // Free the part's index in the Pagefind service before the next one.
     await index.deleteIndex();
+  }
+}
+
+/** Every file under `from` placed under `to`, hard-linked (an index's files are never changed, only replaced) or copied. */
+function linkTree(from: string, to: string): void {
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    const path = join(to, relative(from, join(entry.parentPath, entry.name)));
+    if (entry.isDirectory()) mkdirSync(path, { recursive: true });
+    else {
+      mkdirSync(dirname(path), { recursive: true });
+      linkOrCopy(join(entry.parentPath, entry.name), path);
+    }
   }
 }
 
 /**
  * Index the built site in `site`, writing `site/pagefind/`. With `previous`
- * (the site this build replaces), a year whose pages are unchanged keeps the
+ * (the site this build replaces), a part whose pages are unchanged keeps the
  * previous site's index. Throws with a message in Chinese and English.
  */
-export async function indexSite(site: string, options: { previous?: string } = {}): Promise<IndexResult> {
+export async function indexSite(site: string, options: { previous?: string; pagesPerPart?: number } = {}): Promise<IndexResult> {
   if (!existsSync(join(site, 'index.html'))) throw new Error(`未找到构建结果 / no built site at ${site} (run astro build first)`);
   // Without any data-pagefind-body, Pagefind would index whole pages (menus, footers): refuse.
   const marked = markedByYear(site);
@@ -173,33 +227,39 @@ export async function indexSite(site: string, options: { previous?: string } = {
   const years: YearIndex[] = [];
   mkdirSync(outputPath, { recursive: true });
   const previous = options.previous ? join(options.previous, 'pagefind') : undefined;
-  const reusable = (year: string, digest: string) => {
-    const file = previous && join(previous, year, PAGES_DIGEST);
-    return !!file && existsSync(file) && readFileSync(file, 'utf8').trim() === digest && UI_FILES.every((f) => existsSync(join(previous!, f)));
+  const reusable = (part: Part) => {
+    const file = previous && join(previous, part.name, PAGES_DIGEST);
+    return !!file && existsSync(file) && readFileSync(file, 'utf8').trim() === part.digest && UI_FILES.every((f) => existsSync(join(previous!, f)));
   };
   try {
-    // One year after the other: Pagefind already spreads one index over the cores.
-    for (const [year, { files, digest }] of marked) {
-      const bundle = join(outputPath, year);
-      if (reusable(year, digest)) {
-        cpSync(join(previous!, year), bundle, { recursive: true });
-        years.push({ year, indexed: files.length, ms: 0, reused: true });
-      } else {
-        years.push(await indexYear(site, year, files.length, bundle));
-        // The UI files once, in pagefind/ (from a year indexed now); gone from every year's bundle.
+    // One part after the other: Pagefind already spreads one index over the cores.
+    for (const [year, pages] of marked) {
+      const yearStarted = Date.now();
+      const parts = partsOf(year, pages, options.pagesPerPart ?? PAGES_PER_PART);
+      let reused = 0;
+      for (const part of parts) {
+        const bundle = join(outputPath, part.name);
+        if (reusable(part)) {
+          linkTree(join(previous!, part.name), bundle);
+          reused++;
+          continue;
+        }
+        await indexPart(site, part, bundle);
+        // The UI files once, in pagefind/ (from a part indexed now); gone from every part's bundle.
         for (const file of UI_FILES) {
           if (!existsSync(join(outputPath, file))) renameSync(join(bundle, file), join(outputPath, file));
           else rmSync(join(bundle, file), { force: true });
         }
+        writeFileSync(join(bundle, PAGES_DIGEST), `${part.digest}\n`);
       }
-      writeFileSync(join(bundle, PAGES_DIGEST), `${digest}\n`);
+      years.push({ year, indexed: pages.length, parts: parts.map((p) => p.name), reused, ms: Date.now() - yearStarted });
     }
   } finally {
     await pagefind.close();
   }
-  // Every year reused: the UI files of the previous site (the same Pagefind version: it is part of the digest).
+  // Every part reused: the UI files of the previous site (the same Pagefind version: it is part of the digest).
   for (const file of UI_FILES) if (!existsSync(join(outputPath, file))) cpSync(join(previous!, file), join(outputPath, file));
-  const manifest: YearsManifest = { years: years.map((y) => y.year) };
+  const manifest: YearsManifest = { years: years.map((y) => y.year), parts: Object.fromEntries(years.map((y) => [y.year, y.parts])) };
   writeFileSync(join(outputPath, YEARS_FILE), JSON.stringify(manifest));
   return { indexed: years.reduce((n, y) => n + y.indexed, 0), years, outputPath, ms: Date.now() - started };
 }
@@ -207,7 +267,7 @@ export async function indexSite(site: string, options: { previous?: string } = {
 if (import.meta.main) {
   try {
     const r = await indexSite(resolve(process.argv[2] ?? process.env.SITE_DIR ?? 'dist'));
-    console.log(`Pagefind: 已索引 ${r.indexed} 个部门决算页面，${r.years.length} 个年度（${r.years.map((y) => `${y.year}: ${y.indexed}`).join('，')}），${r.ms} ms → ${r.outputPath}`);
+    console.log(`Pagefind: 已索引 ${r.indexed} 个部门决算页面，${r.years.length} 个年度（${r.years.map((y) => `${y.year}: ${y.indexed}${y.parts.length > 1 ? `，${y.parts.length} 部分` : ''}`).join('；')}），${r.ms} ms → ${r.outputPath}`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;

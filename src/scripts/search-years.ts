@@ -1,7 +1,7 @@
 /**
  * Which Pagefind indexes a search uses. scripts/index-search.ts writes one
- * index per year, pagefind/<year>/, and pagefind/years.json listing the years,
- * newest first. The search page searches the newest year by default; the
+ * index per year, in parts (pagefind/<year>/<n>/), and pagefind/years.json
+ * listing the years, newest first, and each year's parts. The search page searches the newest year by default; the
  * reader may choose another year or 全部年度 (every year's index, merged in
  * the browser). Other sites of a portal (site.yaml `portal`) contribute their
  * indexes of the same year. Pure functions: the search page (search.ts) does
@@ -15,16 +15,17 @@ export const YEARS_FILE = 'years.json';
 export interface YearsManifest {
   /** Years with an index, e.g. ["2024", "2023"], newest first. */
   years: string[];
+  /** Each year's index parts, folders under pagefind/, e.g. {"2024": ["2024/0", "2024/1"]}; searched together. */
+  parts: Record<string, string[]>;
 }
 
 /** The choice that searches every year (?year=all). */
 export const ALL_YEARS = 'all';
 
-/** One site's search bundles: its pagefind/ folder and the years indexed there. */
-export interface SearchSite {
+/** One site's search bundles: its pagefind/ folder, and the years and their parts indexed there (its years.json). */
+export interface SearchSite extends YearsManifest {
   /** Path of the site's pagefind/ folder, ending in "/", e.g. "/zwgk/czzj/pagefind/". */
   bundle: string;
-  years: string[];
 }
 
 /** A Pagefind index to search, as PagefindUI's bundlePath and mergeIndex take it. */
@@ -34,13 +35,18 @@ export interface Bundle {
   baseUrl: string;
 }
 
-/** The years listed in a years.json, or an error naming what is wrong. */
+/** The years and parts listed in a years.json, or an error naming what is wrong. */
 export function parseManifest(json: unknown): YearsManifest {
-  const years = (json as YearsManifest | null)?.years;
-  if (!Array.isArray(years) || !years.every((y) => typeof y === 'string' && /^\d{4}$/.test(y))) {
-    throw new Error(`${YEARS_FILE}: expected {"years": ["2024", …]}`);
+  const { years, parts } = (json ?? {}) as Partial<YearsManifest>;
+  const isYear = (y: unknown) => typeof y === 'string' && /^\d{4}$/.test(y);
+  const partsOk = (year: string) => {
+    const list = parts?.[year];
+    return Array.isArray(list) && list.length > 0 && list.every((p) => typeof p === 'string' && p.startsWith(`${year}/`) && /^\d{4}\/\d+$/.test(p));
+  };
+  if (!Array.isArray(years) || !years.every(isYear) || !years.every(partsOk)) {
+    throw new Error(`${YEARS_FILE}: expected {"years": ["2024", …], "parts": {"2024": ["2024/0", …], …}}`);
   }
-  return { years };
+  return { years, parts: Object.fromEntries(years.map((y) => [y, parts![y]!])) };
 }
 
 /** Every year any of the sites has indexed, newest first. */
@@ -56,13 +62,16 @@ export function chosenYear(param: string | null, years: readonly string[]): stri
 
 /**
  * The indexes a choice searches, the first being the primary (PagefindUI's
- * bundlePath) and the others merged into it (mergeIndex): one year of each
- * site that has it, or for 全部年度 every year of every site, newest first.
+ * bundlePath) and the others merged into it (mergeIndex): every part of one
+ * year of each site that has it, or for 全部年度 of every year of every site,
+ * newest first.
  */
 export function bundlesFor(choice: string, sites: readonly SearchSite[]): Bundle[] {
   const years = choice === ALL_YEARS ? yearsOf(sites) : [choice];
   return years.flatMap((year) =>
-    sites.filter((s) => s.years.includes(year)).map((s) => ({ bundlePath: `${s.bundle}${year}/`, baseUrl: s.bundle.replace(/pagefind\/$/, '') })),
+    sites
+      .filter((s) => s.years.includes(year))
+      .flatMap((s) => s.parts[year]!.map((part) => ({ bundlePath: `${s.bundle}${part}/`, baseUrl: s.bundle.replace(/pagefind\/$/, '') }))),
   );
 }
 

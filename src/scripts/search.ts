@@ -1,6 +1,6 @@
 /**
  * Starts Pagefind's UI on the search page. The indexing step writes one index
- * per year (pagefind/<year>/), the UI files and years.json into pagefind/; all
+ * per year, in parts (pagefind/<year>/<n>/), the UI files and years.json into pagefind/; all
  * are loaded from the site itself, under the base path, never from another
  * origin. The reader searches the newest year by default, or chooses a year or
  * 全部年度 (every year's index merged in the browser); the choice and the term
@@ -46,11 +46,11 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
-/** A site's years from its pagefind/years.json. */
+/** A site's years and their index parts, from its pagefind/years.json. */
 async function siteYears(bundle: string): Promise<SearchSite> {
   const response = await fetch(`${bundle}${YEARS_FILE}`);
   if (!response.ok) throw new Error(`${bundle}${YEARS_FILE}: ${response.status}`);
-  return { bundle, years: parseManifest(await response.json()).years };
+  return { bundle, ...parseManifest(await response.json()) };
 }
 
 function showFallback(fallback: HTMLElement | null, message: string): void {
@@ -85,11 +85,6 @@ async function start(): Promise<void> {
   const field = document.querySelector<HTMLFormElement>('[data-search-year-field]');
   const select = document.querySelector<HTMLSelectElement>('[data-search-year]');
   if (!root || !field || !select) return;
-  // Opened from disk (a snapshot's offline copy): the index is fetched, which browsers refuse on file://.
-  if (window.location.protocol === 'file:') {
-    showFallback(fallback, '从磁盘打开的存档副本不能搜索：搜索需要通过网站服务器访问（见存档中的 README）。可以从首页按地区和年度查找各部门决算。');
-    return;
-  }
   const bundle = root.dataset.bundle ?? '/pagefind/';
   try {
     const own = await siteYears(bundle);

@@ -5,7 +5,7 @@
  * of them all, and the index of every bureau-year with checksums.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, linkSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
@@ -34,6 +34,7 @@ import { perBuild } from './per-build.ts';
 import { buildKeys } from './build-keys.ts';
 import { writeWhole } from '../core/check/cache.ts';
 import { BUILD_CACHE_ENV, OUTPUT_DIR_ENV } from '../core/paths.ts';
+import { linkOrCopy } from '../core/files.ts';
 
 export const BULK_ZIP = 'data/juesuan-gongkai-csv.zip';
 export const DATAPACKAGE = 'data/datapackage.json';
@@ -185,11 +186,7 @@ function previousSite(): { dir: string; files: (id: string, key: string) => Writ
 function reuse(from: string, dir: string, path: string): void {
   const file = join(dir, path);
   folderFor(file);
-  try {
-    linkSync(join(from, path), file);
-  } catch {
-    copyFileSync(join(from, path), file);
-  }
+  linkOrCopy(join(from, path), file);
 }
 
 /**

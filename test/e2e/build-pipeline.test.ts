@@ -34,8 +34,8 @@ describe('scripts/build.ts', () => {
     const page = `${bureauAt(0).id}/2024/index.html`;
     expect(before[page]).toBeDefined();
     expect(before['pagefind/years.json']).toBeDefined();
-    expect(before['pagefind/2024/pagefind-entry.json']).toBeDefined();
-    expect(before['pagefind/2023/pagefind-entry.json']).toBeDefined();
+    expect(before['pagefind/2024/0/pagefind-entry.json']).toBeDefined();
+    expect(before['pagefind/2023/0/pagefind-entry.json']).toBeDefined();
     expect(readFileSync(join(out, page), 'utf8')).toContain(`href="${BASE}`);
     expect(readFileSync(join(out, page), 'utf8')).toContain(bureauAt(0).name);
     expect(leftovers()).toEqual([]);

@@ -69,7 +69,7 @@ describe('multisite search', () => {
     expect(all.every((l) => l.startsWith(PROVINCE) || l.startsWith(CITY))).toBe(true);
     expect(all.every((l) => l.includes('/2024/'))).toBe(true);
     expect(requested).toContain(`${CITY}pagefind/years.json`);
-    expect(requested).toContain(`${CITY}pagefind/2024/pagefind-entry.json`);
+    expect(requested).toContain(`${CITY}pagefind/2024/0/pagefind-entry.json`);
     expect(requested.some((r) => r.startsWith(`${CITY}pagefind/2023/`))).toBe(false);
 
     // Filter 地区 to the city bureau's district: only city pages remain.

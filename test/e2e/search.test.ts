@@ -1,5 +1,5 @@
 /**
- * Search: one Pagefind index per year (pagefind/<year>/) of the bureau-year
+ * Search: one Pagefind index per year (pagefind/<year>/<part>/) of the bureau-year
  * pages answers the standard questions with the right pages; the narrative's
  * figures are found, the table rows are not indexed (only their headings);
  * results link to the matching part. The search page searches the newest year
@@ -7,12 +7,10 @@
  * request, keeps the choice in the address, and its filters work; the UI is in
  * Chinese and works under the sub-path.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, type Visit } from './helpers/browser.ts';
-import { disclosurePaths } from './helpers/site.ts';
+import { disclosurePaths, newestSearchBundle, searchBundles, searchYears } from './helpers/site.ts';
 
 const base = inject('subUrl');
 const dir = inject('subDir');
@@ -21,7 +19,7 @@ const origin = new URL(base).origin;
 const JIANGAN = `${basePath}wuhan-jiangan-yibao/2023/`;
 const HANYANG = `${basePath}wuhan-hanyang-yibao/2021/`;
 /** The years indexed, newest first, as the indexing step lists them. */
-const YEARS = (JSON.parse(readFileSync(join(dir, 'pagefind', 'years.json'), 'utf8')) as { years: string[] }).years;
+const YEARS = searchYears(dir);
 const NEWEST = YEARS[0]!;
 
 interface Hit {
@@ -52,7 +50,7 @@ afterAll(async () => {
  * with the others merged into it, as the search page does for 全部年度.
  */
 async function search(term: string | null, year: string, filters: Record<string, string> = {}): Promise<Hit[]> {
-  const [primary, ...merged] = (year === 'all' ? YEARS : [year]).map((y) => `${base}pagefind/${y}/`);
+  const [primary, ...merged] = (year === 'all' ? YEARS : [year]).flatMap((y) => searchBundles(dir, y)).map((b) => `${base}${b}`);
   return page.evaluate(`(async () => {
     const pagefind = await import(${JSON.stringify(`${primary}pagefind.js`)});
     try {
@@ -66,12 +64,15 @@ async function search(term: string | null, year: string, filters: Record<string,
   })()`);
 }
 
-/** Number of pages per filter value in one year's index. */
+/** Number of pages per filter value in one year's index (its parts merged). */
 async function filterCounts(year: string): Promise<Record<string, Record<string, number>>> {
-  const bundle = JSON.stringify(`${base}pagefind/${year}/pagefind.js`);
+  const [primary, ...merged] = searchBundles(dir, year).map((b) => `${base}${b}`);
   return page.evaluate(`(async () => {
-    const pagefind = await import(${bundle});
-    try { return await pagefind.filters(); } finally { await pagefind.destroy(); }
+    const pagefind = await import(${JSON.stringify(`${primary}pagefind.js`)});
+    try {
+      for (const bundle of ${JSON.stringify(merged)}) await pagefind.mergeIndex(bundle);
+      return await pagefind.filters();
+    } finally { await pagefind.destroy(); }
   })()`);
 }
 
@@ -225,7 +226,7 @@ describe('search page', () => {
     const requested: string[] = [];
     fresh.page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await fresh.page.goto(base + 'search/', { waitUntil: 'networkidle' });
-    const bundle = `${basePath}pagefind/${NEWEST}/`;
+    const bundle = `${basePath}${newestSearchBundle(dir)}`;
     expect(requested).toContain(`${bundle}pagefind.js`);
     expect(requested.some((p) => p.startsWith(`${bundle}wasm.`))).toBe(true);
     expect(requested.some((p) => p.startsWith(bundle) && p.endsWith('.pf_meta'))).toBe(true);

@@ -1,7 +1,9 @@
 /**
- * The Pagefind step of the build: one index per year (pagefind/<year>/), the UI
- * files once in pagefind/, years.json listing the years; it fails loudly
- * (exit 1) instead of publishing a broken index.
+ * The Pagefind step of the build: one index per year, in parts of a bounded
+ * size (pagefind/<year>/<n>/), the UI files once in pagefind/, years.json
+ * listing the years and their parts; a rebuild indexes again only the parts
+ * whose pages changed; it fails loudly (exit 1) instead of publishing a broken
+ * index.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -25,8 +27,18 @@ function site(pages: Record<string, string>): string {
 const page = (body: string) => `<!doctype html><html lang="zh-CN"><head><title>t</title></head><body>${body}</body></html>`;
 const bureauYear = (name: string, text: string) =>
   page(`<main data-pagefind-body><h1 data-pagefind-meta="title">${name}</h1><p>${text}</p></main>`);
-const entry = (dir: string, year: string) =>
-  JSON.parse(readFileSync(join(dir, 'pagefind', year, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+const entry = (dir: string, part: string) =>
+  JSON.parse(readFileSync(join(dir, 'pagefind', part, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+const pageCount = (dir: string, part: string) => Object.values(entry(dir, part).languages)[0]?.page_count;
+const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'pagefind', 'years.json'), 'utf8')) as { years: string[]; parts: Record<string, string[]> };
+const filesOf = (dir: string, part: string) => (readdirSync(join(dir, 'pagefind', part), { recursive: true }) as string[]).sort();
+/** The part's bundle in `after` is the one in `before`, file for file, byte for byte. */
+function samePart(before: string, after: string, part: string): void {
+  expect(filesOf(after, part)).toEqual(filesOf(before, part));
+  for (const f of filesOf(before, part)) {
+    if (statSync(join(before, 'pagefind', part, f)).isFile()) expect(readFileSync(join(after, 'pagefind', part, f)).equals(readFileSync(join(before, 'pagefind', part, f))), f).toBe(true);
+  }
+}
 
 describe('scripts/index-search.ts', () => {
   it('fails without a built site', () => {
@@ -59,12 +71,12 @@ describe('scripts/index-search.ts', () => {
     const r = run(dir);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('已索引 3 个');
-    expect(JSON.parse(readFileSync(join(dir, 'pagefind', 'years.json'), 'utf8'))).toEqual({ years: ['2023', '2022'] });
-    expect(Object.values(entry(dir, '2023').languages)[0]?.page_count).toBe(2);
-    expect(Object.values(entry(dir, '2022').languages)[0]?.page_count).toBe(1);
-    for (const year of ['2023', '2022']) {
-      expect(existsSync(join(dir, 'pagefind', year, 'pagefind.js'))).toBe(true);
-      expect(existsSync(join(dir, 'pagefind', year, 'pagefind-ui.js'))).toBe(false);
+    expect(manifest(dir)).toEqual({ years: ['2023', '2022'], parts: { '2023': ['2023/0'], '2022': ['2022/0'] } });
+    expect(pageCount(dir, '2023/0')).toBe(2);
+    expect(pageCount(dir, '2022/0')).toBe(1);
+    for (const part of ['2023/0', '2022/0']) {
+      expect(existsSync(join(dir, 'pagefind', part, 'pagefind.js'))).toBe(true);
+      expect(existsSync(join(dir, 'pagefind', part, 'pagefind-ui.js'))).toBe(false);
     }
     expect(existsSync(join(dir, 'pagefind', 'pagefind-ui.js'))).toBe(true);
     expect(existsSync(join(dir, 'pagefind', 'pagefind-ui.css'))).toBe(true);
@@ -80,21 +92,49 @@ describe('scripts/index-search.ts', () => {
     expect(run(before).status).toBe(0);
     const after = site({ ...pages, 'jiangan/2023/index.html': bureauYear('江岸区医疗保障局 2023', '城乡居民基本医疗保险') });
     const r = await indexSite(after, { previous: before });
-    expect(r.years.map((y) => [y.year, !!y.reused])).toEqual([['2023', false], ['2022', true]]);
-    const files = (dir: string, year: string) => (readdirSync(join(dir, 'pagefind', year), { recursive: true }) as string[]).sort();
+    expect(r.years.map((y) => [y.year, y.reused])).toEqual([['2023', 0], ['2022', 1]]);
     // The unchanged year: the previous bundle, file for file.
-    expect(files(after, '2022')).toEqual(files(before, '2022'));
-    for (const f of files(before, '2022')) {
-      if (statSync(join(before, 'pagefind', '2022', f)).isFile()) expect(readFileSync(join(after, 'pagefind', '2022', f)).equals(readFileSync(join(before, 'pagefind', '2022', f)))).toBe(true);
-    }
+    samePart(before, after, '2022/0');
     // The changed year: made again (its words differ), the UI files still once in pagefind/.
-    expect(readFileSync(join(after, 'pagefind', '2023', 'pages.sha256'), 'utf8')).not.toBe(readFileSync(join(before, 'pagefind', '2023', 'pages.sha256'), 'utf8'));
+    expect(readFileSync(join(after, 'pagefind', '2023/0', 'pages.sha256'), 'utf8')).not.toBe(readFileSync(join(before, 'pagefind', '2023/0', 'pages.sha256'), 'utf8'));
     expect(existsSync(join(after, 'pagefind', 'pagefind-ui.js'))).toBe(true);
-    expect(existsSync(join(after, 'pagefind', '2023', 'pagefind-ui.js'))).toBe(false);
+    expect(existsSync(join(after, 'pagefind', '2023/0', 'pagefind-ui.js'))).toBe(false);
     // Nothing changed at all: every year kept, the UI files taken from the previous site.
     const again = site({ ...pages, 'jiangan/2023/index.html': bureauYear('江岸区医疗保障局 2023', '城乡居民基本医疗保险') });
     const r2 = await indexSite(again, { previous: after });
-    expect(r2.years.every((y) => y.reused)).toBe(true);
+    expect(r2.years.every((y) => y.reused === y.parts.length)).toBe(true);
     expect(existsSync(join(again, 'pagefind', 'pagefind-ui.js'))).toBe(true);
+  });
+
+  it('splits a large year into parts, a bureau always in the same one, and a rebuild indexes again only the changed part', async () => {
+    const bureaus = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((c) => `bureau-${c}`);
+    const pages = Object.fromEntries([
+      ['index.html', page('<main>首页</main>')],
+      ...bureaus.map((b) => [`${b}/2024/index.html`, bureauYear(`${b} 2024`, '医疗救助')]),
+      ['bureau-a/2023/index.html', bureauYear('bureau-a 2023', '医疗救助')],
+    ]);
+    const before = site(pages);
+    // At most about 3 pages a part: 8 pages of 2024 in up to 3 parts (a part with no bureau is left out).
+    const r = await indexSite(before, { pagesPerPart: 3 });
+    const parts = manifest(before).parts;
+    expect(parts['2023']).toEqual(['2023/0']);
+    expect(parts['2024']!.length).toBeGreaterThan(1);
+    expect(parts['2024']!.every((p) => /^2024\/[012]$/.test(p))).toBe(true);
+    expect(r.years.map((y) => y.parts)).toEqual([parts['2024'], parts['2023']]);
+    // Every page of the year is in exactly one part.
+    expect(parts['2024']!.reduce((n, p) => n + pageCount(before, p)!, 0)).toBe(bureaus.length);
+    expect(r.indexed).toBe(bureaus.length + 1);
+
+    // bureau-e's page changes: its part is indexed again, the other parts are the previous ones, linked.
+    const after = site({ ...pages, 'bureau-e/2024/index.html': bureauYear('bureau-e 2024', '城乡居民基本医疗保险') });
+    const r2 = await indexSite(after, { previous: before, pagesPerPart: 3 });
+    expect(manifest(after)).toEqual(manifest(before));
+    const changed = parts['2024']!.filter((p) => readFileSync(join(after, 'pagefind', p, 'pages.sha256'), 'utf8') !== readFileSync(join(before, 'pagefind', p, 'pages.sha256'), 'utf8'));
+    expect(changed).toHaveLength(1);
+    expect(r2.years[0]).toMatchObject({ year: '2024', reused: parts['2024']!.length - 1 });
+    for (const p of parts['2024']!.filter((p) => p !== changed[0])) {
+      samePart(before, after, p);
+      expect(statSync(join(after, 'pagefind', p, 'pagefind-entry.json')).ino).toBe(statSync(join(before, 'pagefind', p, 'pagefind-entry.json')).ino);
+    }
   });
 });

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_YEARS, bundlesFor, chosenYear, parseManifest, searchHref, yearsOf } from '../../src/scripts/search-years.ts';
 
-const own = { bundle: '/zwgk/province/pagefind/', years: ['2024', '2023'] };
-const city = { bundle: '/zwgk/city/pagefind/', years: ['2024', '2022'] };
+// The province's 2024 index is in two parts; a part's folder is what years.json lists.
+const own = { bundle: '/zwgk/province/pagefind/', years: ['2024', '2023'], parts: { '2024': ['2024/0', '2024/2'], '2023': ['2023/0'] } };
+const city = { bundle: '/zwgk/city/pagefind/', years: ['2024', '2022'], parts: { '2024': ['2024/0'], '2022': ['2022/0'] } };
 
 describe('search years', () => {
   it('lists every site\'s years once, newest first', () => {
@@ -21,29 +22,39 @@ describe('search years', () => {
     expect(chosenYear(null, [])).toBe(ALL_YEARS);
   });
 
-  it('one year: that year\'s index of each site that has it, this site first', () => {
+  it('one year: every part of that year\'s index of each site that has it, this site first', () => {
     expect(bundlesFor('2024', [own, city])).toEqual([
-      { bundlePath: '/zwgk/province/pagefind/2024/', baseUrl: '/zwgk/province/' },
-      { bundlePath: '/zwgk/city/pagefind/2024/', baseUrl: '/zwgk/city/' },
+      { bundlePath: '/zwgk/province/pagefind/2024/0/', baseUrl: '/zwgk/province/' },
+      { bundlePath: '/zwgk/province/pagefind/2024/2/', baseUrl: '/zwgk/province/' },
+      { bundlePath: '/zwgk/city/pagefind/2024/0/', baseUrl: '/zwgk/city/' },
     ]);
-    expect(bundlesFor('2023', [own, city]).map((b) => b.bundlePath)).toEqual(['/zwgk/province/pagefind/2023/']);
+    expect(bundlesFor('2023', [own, city]).map((b) => b.bundlePath)).toEqual(['/zwgk/province/pagefind/2023/0/']);
     // A year only another site has: that site's index is the primary one.
-    expect(bundlesFor('2022', [own, city]).map((b) => b.bundlePath)).toEqual(['/zwgk/city/pagefind/2022/']);
+    expect(bundlesFor('2022', [own, city]).map((b) => b.bundlePath)).toEqual(['/zwgk/city/pagefind/2022/0/']);
   });
 
   it('全部年度: every year of every site, newest first', () => {
     expect(bundlesFor(ALL_YEARS, [own, city]).map((b) => b.bundlePath)).toEqual([
-      '/zwgk/province/pagefind/2024/',
-      '/zwgk/city/pagefind/2024/',
-      '/zwgk/province/pagefind/2023/',
-      '/zwgk/city/pagefind/2022/',
+      '/zwgk/province/pagefind/2024/0/',
+      '/zwgk/province/pagefind/2024/2/',
+      '/zwgk/city/pagefind/2024/0/',
+      '/zwgk/province/pagefind/2023/0/',
+      '/zwgk/city/pagefind/2022/0/',
     ]);
-    expect(bundlesFor(ALL_YEARS, [{ bundle: '/pagefind/', years: ['2023'] }])).toEqual([{ bundlePath: '/pagefind/2023/', baseUrl: '/' }]);
+    expect(bundlesFor(ALL_YEARS, [{ bundle: '/pagefind/', years: ['2023'], parts: { '2023': ['2023/0'] } }])).toEqual([
+      { bundlePath: '/pagefind/2023/0/', baseUrl: '/' },
+    ]);
   });
 
   it('reads years.json and rejects anything else', () => {
-    expect(parseManifest({ years: ['2024', '2023'] })).toEqual({ years: ['2024', '2023'] });
+    const parts = { '2024': ['2024/0', '2024/1'], '2023': ['2023/0'] };
+    expect(parseManifest({ years: ['2024', '2023'], parts })).toEqual({ years: ['2024', '2023'], parts });
     expect(() => parseManifest({ years: [2024] })).toThrow(/years\.json/);
+    // Every year needs its parts, each a folder of that year.
+    expect(() => parseManifest({ years: ['2024', '2023'] })).toThrow(/years\.json/);
+    expect(() => parseManifest({ years: ['2024'], parts: { '2024': [] } })).toThrow(/years\.json/);
+    expect(() => parseManifest({ years: ['2024'], parts: { '2024': ['2023/0'] } })).toThrow(/years\.json/);
+    expect(() => parseManifest({ years: ['2024'], parts: { '2024': ['2024/../../x'] } })).toThrow(/years\.json/);
     expect(() => parseManifest(null)).toThrow(/years\.json/);
     expect(() => parseManifest({})).toThrow(/years\.json/);
   });

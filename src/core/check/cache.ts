@@ -20,7 +20,8 @@
  * JUESUAN_CHECK_CACHE=0 turns it off.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkOrCopy } from '../files.ts';
 import { join, resolve } from 'node:path';
 import { loadClassification } from '../classification.ts';
 import { errorsUnder, loadContent, type BureauEntry, type BureauYearEntry, type ContentError } from '../load.ts';
@@ -151,11 +152,7 @@ export function writeWhole(file: string, text: string | Uint8Array): void {
 function copyWhole(from: string, file: string): void {
   whole(file, (tmp) => {
     rmSync(tmp, { force: true });
-    try {
-      linkSync(from, tmp);
-    } catch {
-      copyFileSync(from, tmp);
-    }
+    linkOrCopy(from, tmp);
   });
 }
 

@@ -64,12 +64,22 @@ export function disclosureWith(dir: string, text: string): string | undefined {
   return disclosurePaths(dir).find((p) => html(dir, p).includes(text));
 }
 
-/** The years with a search index, newest first (pagefind/years.json, written by scripts/index-search.ts). */
-export function searchYears(dir: string): string[] {
-  return (JSON.parse(readFileSync(join(dir, 'pagefind', 'years.json'), 'utf8')) as { years: string[] }).years;
+/** The site's pagefind/years.json, written by scripts/index-search.ts: the years, newest first, and their index parts. */
+function searchManifest(dir: string): { years: string[]; parts: Record<string, string[]> } {
+  return JSON.parse(readFileSync(join(dir, 'pagefind', 'years.json'), 'utf8')) as { years: string[]; parts: Record<string, string[]> };
 }
 
-/** The newest year's search bundle, relative to the base: "pagefind/2024/". */
+/** The years with a search index, newest first. */
+export function searchYears(dir: string): string[] {
+  return searchManifest(dir).years;
+}
+
+/** A year's search bundles (its index parts), relative to the base: ["pagefind/2024/0/", …]. */
+export function searchBundles(dir: string, year: string): string[] {
+  return searchManifest(dir).parts[year]!.map((part) => `pagefind/${part}/`);
+}
+
+/** The newest year's first search bundle, relative to the base: "pagefind/2024/0/". */
 export function newestSearchBundle(dir: string): string {
-  return `pagefind/${searchYears(dir)[0]}/`;
+  return searchBundles(dir, searchYears(dir)[0]!)[0]!;
 }
