@@ -27,6 +27,7 @@ import { cacheFolderOf } from '../src/core/check/cache.ts';
 import { BUILD_CACHE_ENV } from '../src/core/paths.ts';
 import { defaultContentCacheDir } from '../src/core/content-cache.ts';
 import { GZIP_TYPES } from '../src/core/security.ts';
+import { parseManifest } from '../src/scripts/search-years.ts';
 import type { Browser } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -246,7 +247,8 @@ async function apiSearchFigures(site: string, queries: string[], years: string[]
     for (const [i, q] of queries.entries()) {
       const { page, bytes, close } = await freshVisit(browser, server.url);
       await bytes.since();
-      const [primary, ...merged] = years.map((y) => `${server.url}pagefind/${y}/`);
+      const parts = manifestOf(site).parts;
+      const [primary, ...merged] = years.flatMap((y) => parts[y]!).map((part) => `${server.url}pagefind/${part}/`);
       const run = (query: string) =>
         page.evaluate(async ({ query, bundle, merged }) => {
           const started = performance.now();
@@ -269,7 +271,8 @@ async function apiSearchFigures(site: string, queries: string[], years: string[]
   return lines;
 }
 
-const yearsOf = (site: string) => (JSON.parse(readFileSync(join(site, 'pagefind', 'years.json'), 'utf8')) as { years: string[] }).years;
+const manifestOf = (site: string) => parseManifest(JSON.parse(readFileSync(join(site, 'pagefind', 'years.json'), 'utf8')));
+const yearsOf = (site: string) => manifestOf(site).years;
 
 /** The search figures of a site built from synthetic content. */
 async function searchReport(site: string, say: (line: string) => void): Promise<void> {
@@ -277,7 +280,7 @@ async function searchReport(site: string, say: (line: string) => void): Promise<
   const queries = ['医疗救助', '三公经费', `${bureauAt(0).name}`, '公务接待费 2023'];
   say(`搜索最新年度 ${searchYears[0]}（搜索页默认；Pagefind 界面，含其 100 ms 输入防抖）/ newest year, the default, through the search page incl. its 100 ms debounce:`);
   for (const line of await searchFigures(site, queries, 'search/')) say(line);
-  say(`搜索全部年度（?year=all，${searchYears.length} 个索引在浏览器中合并；界面）/ all years merged, through the search page:`);
+  say(`搜索全部年度（?year=all，${searchYears.length} 个年度的索引在浏览器中合并；界面）/ all years merged, through the search page:`);
   for (const line of await searchFigures(site, queries, 'search/?year=all')) say(line);
   say('搜索最新年度（Pagefind JS API，不含防抖）/ newest year through the JS API:');
   for (const line of await apiSearchFigures(site, queries, searchYears.slice(0, 1))) say(line);
