@@ -5,9 +5,10 @@
  * This copy rewrites every internal link in HTML and CSS to a relative path
  * ending in index.html, and turns the bundled module scripts (which browsers
  * refuse to load from file://) into classic deferred scripts, each wrapped in
- * its own function scope (a bundle that cannot run so is left out); the search
- * page, which cannot search from disk, says so. Everything else is copied byte for byte; the site
- * as published stays untouched beside it in the snapshot.
+ * its own function scope; a bundle that cannot run so is left out (the search
+ * page's: it needs a server, and its static text says so). Everything else is
+ * copied byte for byte; the site as published stays untouched beside it in
+ * the snapshot.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -41,19 +42,12 @@ export function relativeLink(siteDir: string, base: string, from: string, target
 
 const ATTRIBUTES = /(\s(?:href|src|action|data-bundle|data-base)=")([^"]*)(")/g;
 
-/** The search page's message in the offline copy. */
-const OFFLINE_SEARCH = '从磁盘打开的存档副本不能搜索：搜索需要通过网站服务器访问（见存档中的 README）。也可以从';
-
 export function offlineHtml(siteDir: string, base: string, path: string, html: string, classic: ReadonlySet<string>): string {
   let out = html.replace(ATTRIBUTES, (all, open: string, value: string, close: string) => {
     const rel = relativeLink(siteDir, base, path, value.replaceAll('&amp;', '&'));
     return rel === null ? all : `${open}${rel.replaceAll('&', '&amp;')}${close}`;
   });
-  // Search fetches its index, which browsers refuse on file://: the search page says so instead.
-  // Its first sentence (no JavaScript) becomes OFFLINE_SEARCH; the link to the home page stays.
-  out = out.replace(/(<div[^>]*data-search-fallback[^>]*>\s*<p[^>]*>)[^<]*/, `$1${OFFLINE_SEARCH}`);
-  // Module scripts do not load from file://: run the self-contained bundles as classic scripts, leave out the others
-  // (the search page's, which needs a server anyway).
+  // Module scripts do not load from file://: run the self-contained bundles as classic scripts, leave out the others.
   out = out.replace(/<script type="module" src="([^"]+)"><\/script>/g, (_all, src: string) => {
     const target = posix.normalize(posix.join(posix.dirname(path), src));
     return classic.has(target) ? `<script defer src="${src}"></script>` : '';

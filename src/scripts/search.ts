@@ -130,11 +130,12 @@ async function start(): Promise<void> {
     field.hidden = false;
     if (fallback) fallback.hidden = true;
     const q = params.get('q');
-    if (!q) warmUp(root, primary!.bundlePath);
     if (q) {
       ui.triggerSearch(q);
       const header = document.querySelector<HTMLInputElement>('#site-search-q');
       if (header) header.value = q;
+    } else {
+      warmUp(root, primary!.bundlePath);
     }
 
     // Another year (the menu's 切换 button submits the form): the page opens again with ?year=…&q=…, the term typed so far.
