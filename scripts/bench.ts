@@ -238,17 +238,16 @@ async function searchFigures(site: string, queries: string[], path: string): Pro
  * debounce and rendering): a fresh visit of the home page, then the time from
  * loading pagefind.js to the first result's data (title, excerpt, link), and
  * the bytes downloaded for it. A second query on the same page is "warm".
- * `years`: the years' indexes searched, the first primary, the others merged
- * into it (as the search page does for 全部年度).
+ * `parts`: the index parts searched (folders under pagefind/), the first
+ * primary, the others merged into it (as the search page does).
  */
-async function apiSearchFigures(site: string, queries: string[], years: string[]): Promise<string[]> {
+async function apiSearchFigures(site: string, queries: string[], parts: string[]): Promise<string[]> {
   const lines: string[] = [];
   await onSite(site, async (browser, server) => {
     for (const [i, q] of queries.entries()) {
       const { page, bytes, close } = await freshVisit(browser, server.url);
       await bytes.since();
-      const parts = manifestOf(site).parts;
-      const [primary, ...merged] = years.flatMap((y) => parts[y]!).map((part) => `${server.url}pagefind/${part}/`);
+      const [primary, ...merged] = parts.map((part) => `${server.url}pagefind/${part}/`);
       const run = (query: string) =>
         page.evaluate(async ({ query, bundle, merged }) => {
           const started = performance.now();
@@ -272,20 +271,19 @@ async function apiSearchFigures(site: string, queries: string[], years: string[]
 }
 
 const manifestOf = (site: string) => parseManifest(JSON.parse(readFileSync(join(site, 'pagefind', 'years.json'), 'utf8')));
-const yearsOf = (site: string) => manifestOf(site).years;
 
 /** The search figures of a site built from synthetic content. */
 async function searchReport(site: string, say: (line: string) => void): Promise<void> {
-  const searchYears = yearsOf(site);
+  const { years: searchYears, parts } = manifestOf(site);
   const queries = ['医疗救助', '三公经费', `${bureauAt(0).name}`, '公务接待费 2023'];
   say(`搜索最新年度 ${searchYears[0]}（搜索页默认；Pagefind 界面，含其 100 ms 输入防抖）/ newest year, the default, through the search page incl. its 100 ms debounce:`);
   for (const line of await searchFigures(site, queries, 'search/')) say(line);
   say(`搜索全部年度（?year=all，${searchYears.length} 个年度的索引在浏览器中合并；界面）/ all years merged, through the search page:`);
   for (const line of await searchFigures(site, queries, 'search/?year=all')) say(line);
   say('搜索最新年度（Pagefind JS API，不含防抖）/ newest year through the JS API:');
-  for (const line of await apiSearchFigures(site, queries, searchYears.slice(0, 1))) say(line);
+  for (const line of await apiSearchFigures(site, queries, parts[searchYears[0]!]!)) say(line);
   say('搜索全部年度（Pagefind JS API）/ all years through the JS API:');
-  for (const line of await apiSearchFigures(site, queries, searchYears)) say(line);
+  for (const line of await apiSearchFigures(site, queries, searchYears.flatMap((y) => parts[y]!))) say(line);
 }
 
 async function main(): Promise<void> {
@@ -312,7 +310,7 @@ async function main(): Promise<void> {
     say(`完整构建 / full build: ${sec(full.ms)}，每个部门年度 ${(full.ms / g.bureauYears).toFixed(1)} ms，峰值内存（进程树）/ peak RSS ${mb(full.peak)}`);
     const size = du(site);
     const index = du(join(site, 'pagefind'));
-    const searchYears = yearsOf(site);
+    const searchYears = manifestOf(site).years;
     const newest = du(join(site, 'pagefind', searchYears[0]!));
     say(
       `输出 / output: ${mb(size.bytes)}，${size.files} 个文件；搜索索引 / search index: ${mb(index.bytes)}，${index.files} 个文件（${searchYears.length} 个年度；最新年度 ${searchYears[0]} ${mb(newest.bytes)}）`,

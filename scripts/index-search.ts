@@ -24,7 +24,7 @@
  * Usage: node scripts/index-search.ts [dist-folder]   (default: dist)
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { linkOrCopy } from '../src/core/files.ts';
 import * as pagefind from 'pagefind';
@@ -260,7 +260,7 @@ export async function indexSite(site: string, options: { previous?: string; page
     await pagefind.close();
   }
   // Every part reused: the UI files of the previous site (the same Pagefind version: it is part of the digest).
-  for (const file of UI_FILES) if (!existsSync(join(outputPath, file))) cpSync(join(previous!, file), join(outputPath, file));
+  for (const file of UI_FILES) if (!existsSync(join(outputPath, file))) linkOrCopy(join(previous!, file), join(outputPath, file));
   const manifest: YearsManifest = { years: years.map((y) => y.year), parts: Object.fromEntries(years.map((y) => [y.year, y.parts])) };
   writeFileSync(join(outputPath, YEARS_FILE), JSON.stringify(manifest));
   return { indexed: years.reduce((n, y) => n + y.indexed, 0), years, outputPath, ms: Date.now() - started };
