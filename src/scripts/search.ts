@@ -18,7 +18,7 @@ interface PagefindUIOptions extends Bundle {
   resetStyles: boolean;
   autofocus: boolean;
   pageSize: number;
-  /** Milliseconds after the last keystroke before searching (the index parts are fetched meanwhile). */
+  /** Milliseconds after an input event before searching. */
   debounceTimeoutMs: number;
   /** The other indexes searched together with the primary one (Pagefind multisite search). */
   mergeIndex: Bundle[];
@@ -59,24 +59,78 @@ function showFallback(fallback: HTMLElement | null, message: string): void {
   fallback.querySelector('p')!.textContent = message;
 }
 
+interface PagefindModule {
+  search(term: string | null): Promise<unknown>;
+  preload(term: string): Promise<void>;
+}
+
+/**
+ * Pagefind's pagefind.js as the UI imported it (same address, so the same
+ * module instance, worker and index).
+ */
+const engine = (bundlePath: string): Promise<PagefindModule> => import(/* @vite-ignore */ `${bundlePath}pagefind.js`);
+
 /**
  * Once the UI has loaded the search engine and the filters, run one search
  * for every page (no term, no download) in Pagefind's worker, so that the
  * engine's code is compiled and warm before the reader's first term: on a year
- * of 3,000 pages that first search is then ≈ 100 ms faster. The module is the
- * one the UI imported (same address), so it shares its worker and index.
+ * of 3,000 pages that first search is then ≈ 100 ms faster.
  */
 function warmUp(root: HTMLElement, bundlePath: string): void {
   const run = () => {
     observer.disconnect();
-    void import(/* @vite-ignore */ `${bundlePath}pagefind.js`)
-      .then((pagefind: { search(term: null): Promise<unknown> }) => pagefind.search(null))
+    void engine(bundlePath)
+      .then((pagefind) => pagefind.search(null))
       .catch(() => undefined);
   };
   const observer = new MutationObserver(() => {
     if (root.querySelector('.pagefind-ui__filter-block')) run();
   });
   observer.observe(root, { childList: true, subtree: true });
+}
+
+/** Milliseconds without a key before what was typed key by key is searched. */
+const KEY_PAUSE_MS = 100;
+
+/**
+ * Decides when the term is searched. Pagefind's UI searches on every input
+ * event that reaches its field (its own delay is off); this listener, on the
+ * UI's root in the capture phase, holds the events back and passes one on:
+ * - never while an input method is composing: the pinyin "sangong" is not a term;
+ * - at once when the input method commits (Chinese comes a word at a time:
+ *   the reader has finished typing that word, there is nothing to wait for);
+ * - KEY_PAUSE_MS after the last key otherwise (digits, Latin letters,
+ *   deletions), fetching the term's part of the index meanwhile.
+ */
+function searchWhenTyped(root: HTMLElement, input: HTMLInputElement, bundlePath: string): void {
+  let composing = false;
+  let passing = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const pass = () => {
+    clearTimeout(timer);
+    passing = true;
+    try {
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    } finally {
+      passing = false;
+    }
+  };
+  const capture = { capture: true };
+  root.addEventListener(
+    'input',
+    (event) => {
+      if (passing || event.target !== input) return;
+      event.stopPropagation();
+      clearTimeout(timer);
+      if (composing || (event as InputEvent).isComposing) return;
+      const term = input.value.trim();
+      if (term) void engine(bundlePath).then((pagefind) => pagefind.preload(term)).catch(() => undefined);
+      timer = setTimeout(pass, KEY_PAUSE_MS);
+    },
+    capture,
+  );
+  root.addEventListener('compositionstart', () => ((composing = true), clearTimeout(timer)), capture);
+  root.addEventListener('compositionend', () => ((composing = false), pass()), capture);
 }
 
 async function start(): Promise<void> {
@@ -111,8 +165,8 @@ async function start(): Promise<void> {
       resetStyles: false,
       autofocus: true,
       pageSize: 10,
-      // Chinese is typed through an input method, a word at a time: Pagefind's 300 ms default would be most of the wait.
-      debounceTimeoutMs: 100,
+      // searchWhenTyped decides when to search (Pagefind's own delay is 300 ms after every input event).
+      debounceTimeoutMs: 0,
       // One year searched and nothing found: point at the other years.
       translations: year === ALL_YEARS ? {} : { zero_results: `${year} 年度未找到“[SEARCH_TERM]”的相关结果，可在上方选择其他年度或“全部年度”` },
       processTerm: (term) => {
@@ -124,6 +178,7 @@ async function start(): Promise<void> {
     const input = root.querySelector<HTMLInputElement>('input[type="text"], input[type="search"]');
     // The UI's input only has a placeholder; give it a name screen readers announce.
     input?.setAttribute('aria-label', '搜索决算公开内容');
+    if (input) searchWhenTyped(root, input, primary!.bundlePath);
     // Load the search engine and the index's entry now, not when the first term is typed: the UI loads them on the
     // input's focus event, which its autofocus does not always raise.
     input?.dispatchEvent(new FocusEvent('focus'));

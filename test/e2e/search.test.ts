@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, type Visit } from './helpers/browser.ts';
+import { launch, openPage, typeWithInputMethod, type Visit } from './helpers/browser.ts';
 import { disclosurePaths, newestSearchBundle, searchBundles, searchYears } from './helpers/site.ts';
 
 const base = inject('subUrl');
@@ -219,6 +219,39 @@ describe('search page', () => {
     expect(address.searchParams.get('year')).toBe(NEWEST);
     expect(visit.errors).toEqual([]);
     expect(visit.external).toEqual([]);
+  });
+
+  test('typing Chinese through an input method searches the committed word at once, never the pinyin being composed', async () => {
+    await page.goto(base + 'search/', { waitUntil: 'networkidle' });
+    await page.evaluate(() => {
+      const w = window as unknown as { searched: (string | null)[]; fiftyAfterCommit?: string | null };
+      w.searched = [];
+      // Every search the UI starts puts its term in the address (search.ts processTerm).
+      const replace = history.replaceState.bind(history);
+      history.replaceState = (data, unused, url) => {
+        w.searched.push(new URL(String(url), location.href).searchParams.get('q'));
+        replace(data, unused, url);
+      };
+      // The term in the address 50 ms after the commit: half the wait after a key.
+      window.addEventListener('compositionend', () => setTimeout(() => (w.fiftyAfterCommit = new URL(location.href).searchParams.get('q')), 50), { capture: true });
+    });
+    await page.locator('.pagefind-ui__search-input').focus();
+    // 150 ms between letters: longer than the wait after a key, so each letter would have been searched.
+    await typeWithInputMethod(page, '三公经费', 'sangong', 150);
+    await page.waitForSelector('.pagefind-ui__result-link');
+    const { searched, fiftyAfterCommit } = await page.evaluate(() => {
+      const w = window as unknown as { searched: string[]; fiftyAfterCommit: string };
+      return { searched: w.searched, fiftyAfterCommit: w.fiftyAfterCommit };
+    });
+    expect(searched).toEqual(['三公经费']);
+    expect(fiftyAfterCommit).toBe('三公经费');
+    expect(await page.locator('.pagefind-ui__search-input').inputValue()).toBe('三公经费');
+
+    // Digits typed after it wait for the pause after the last key, then search the whole term once.
+    await page.keyboard.type(' 2023');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '三公经费 2023');
+    expect(await page.evaluate(() => (window as unknown as { searched: string[] }).searched)).toEqual(['三公经费', '三公经费 2023']);
+    expect(visit.errors).toEqual([]);
   });
 
   test('opening the page loads the search engine and the newest year\'s entry, so the first term only fetches its part of the index', async () => {

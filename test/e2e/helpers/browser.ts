@@ -71,3 +71,21 @@ export async function openPage(browser: Browser, origin: string, options: Browse
   page.on('requestfailed', (r) => visit.failed.push(`failed ${r.url()} ${r.failure()?.errorText ?? ''}`));
   return visit;
 }
+
+/**
+ * Types Chinese as a reader does, through an input method (Chromium's own IME
+ * path, driven over the DevTools protocol): the pinyin is composed letter by
+ * letter, `pause` ms apart, in the focused field, then `word` is committed.
+ */
+export async function typeWithInputMethod(page: Page, word: string, pinyin: string, pause = 0): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    for (let i = 1; i <= pinyin.length; i++) {
+      await cdp.send('Input.imeSetComposition', { text: pinyin.slice(0, i), selectionStart: i, selectionEnd: i });
+      if (pause) await page.waitForTimeout(pause);
+    }
+    await cdp.send('Input.insertText', { text: word });
+  } finally {
+    await cdp.detach();
+  }
+}
