@@ -148,13 +148,22 @@ interface WrittenFile extends FileInfo {
 interface Manifest {
   index: string;
   bureauYears: Record<string, { key: string; files: WrittenFile[] }>;
+  /** The bulk zip and the datapackage.json it was made with (which holds every site-wide CSV's checksum). */
+  bulk?: { zip: FileInfo; datapackage: string };
 }
 
 const manifestFile = (): string | undefined =>
   writtenToOutput() && process.env[BUILD_CACHE_ENV] ? join(process.env[BUILD_CACHE_ENV], 'open-data.json') : undefined;
 
 /** The files of a bureau-year in the site being replaced, if they can be reused under `key`. */
-function previousSite(): { dir: string; files: (id: string, key: string) => WrittenFile[] | undefined } | undefined {
+function previousSite():
+  | {
+      dir: string;
+      files: (id: string, key: string) => WrittenFile[] | undefined;
+      /** The zip made from the same datapackage.json (the same CSVs), still as written. */
+      bulk: (datapackage: string) => FileInfo | undefined;
+    }
+  | undefined {
   const file = manifestFile();
   const dir = process.env[PREVIOUS_SITE_ENV];
   if (!file || !dir) return undefined;
@@ -178,6 +187,15 @@ function previousSite(): { dir: string; files: (id: string, key: string) => Writ
     files(id, key) {
       const entry = manifest.bureauYears[id];
       return entry?.key === key && entry.files.every(unchanged) ? entry.files : undefined;
+    },
+    bulk(datapackage) {
+      const { bulk } = manifest;
+      if (bulk?.datapackage !== sha256(datapackage)) return undefined;
+      try {
+        return sha256(readFileSync(join(dir, bulk.zip.path))) === bulk.zip.sha256 ? bulk.zip : undefined;
+      } catch {
+        return undefined;
+      }
     },
   };
 }
@@ -236,11 +254,18 @@ async function make(): Promise<OpenData> {
     files: Object.fromEntries(csvs) as Record<ResourceName, FileInfo>,
   });
   siteFiles.set(DATAPACKAGE, writeFile(dir, DATAPACKAGE, '数据说明', 'json', pkg));
-  const zip = await zipFiles(
-    [{ name: 'datapackage.json', content: pkg }, ...RESOURCES.map((spec) => ({ name: `${spec.name}.csv`, content: readFileSync(join(dir, siteCsvPath(spec.name))) }))],
-    date,
-  );
-  siteFiles.set(BULK_ZIP, writeFile(dir, BULK_ZIP, '全部数据', 'zip', zip));
+  // The same datapackage.json (every CSV's checksum, the date) makes the same zip: a rebuild where no figure changed keeps it.
+  let bulk = previous?.bulk(pkg);
+  if (bulk) reuse(previous!.dir, dir, bulk.path);
+  else {
+    const zip = await zipFiles(
+      [{ name: 'datapackage.json', content: pkg }, ...RESOURCES.map((spec) => ({ name: `${spec.name}.csv`, content: readFileSync(join(dir, siteCsvPath(spec.name))) }))],
+      date,
+    );
+    bulk = writeFile(dir, BULK_ZIP, '全部数据', 'zip', zip);
+  }
+  siteFiles.set(BULK_ZIP, bulk);
+  manifest.bulk = { zip: bulk, datapackage: sha256(pkg) };
 
   const versions = await earlierVersions();
   const checksum = (f: FileInfo) => ({ path: url(f.path), bytes: f.bytes, sha256: f.sha256 });

@@ -39,6 +39,7 @@ const fresh = () => {
 
 const csv = (i: number, year: number) => join(out, `${bureauAt(i).id}/${year}/data/${bureauAt(i).id}-${year}-t03.csv`);
 const page = (i: number, year: number) => join(out, `${bureauAt(i).id}/${year}/index.html`);
+const bulkZip = () => join(out, 'data/juesuan-gongkai-csv.zip');
 
 beforeAll(() => {
   generate({ dir: content, bureaus: BUREAUS, years: YEARS });
@@ -49,10 +50,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('a rebuild after one bureau-year changed', () => {
   let log: string;
   const inode = (file: string) => statSync(file).ino;
-  let before: { unchanged: number; changed: number };
+  let before: { unchanged: number; changed: number; zip: number };
 
   beforeAll(() => {
-    before = { unchanged: inode(csv(0, 2024)), changed: inode(csv(1, 2024)) };
+    before = { unchanged: inode(csv(0, 2024)), changed: inode(csv(1, 2024)), zip: inode(bulkZip()) };
     const narrative = join(bureauYearDir(content, 1, 2024), 'narrative.md');
     writeFileSync(narrative, `${readFileSync(narrative, 'utf8')}\n本段为增量构建测试新增的说明。\n`);
     log = build(out);
@@ -72,6 +73,10 @@ describe('a rebuild after one bureau-year changed', () => {
     expect(inode(csv(1, 2024))).not.toBe(before.changed);
   });
 
+  test('keeps the bulk zip when no CSV changed (only the narrative did)', () => {
+    expect(inode(bulkZip())).toBe(before.zip);
+  });
+
   test('publishes exactly what a fresh build of the same content publishes', () => {
     expect(siteFiles(out)).toEqual(fresh());
   }, 240_000);
@@ -81,7 +86,10 @@ describe('a rebuild after a change other pages show', () => {
   test("a bureau's new name: its pages and every subject page listing it are rendered again, and the site equals a fresh build", () => {
     const file = join(content, 'bureaus', bureauAt(2).id, 'bureau.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^name: (.*)$/m, 'name: $1（更名）'));
+    const zip = statSync(bulkZip()).ino;
     const log = build(out);
+    // The CSVs name the bureau: the zip of them is made again.
+    expect(statSync(bulkZip()).ino).not.toBe(zip);
     const reused = reusedPages(log);
     // The renamed bureau's pages and the subject-year pages naming it are rendered; the other bureaus' pages are not.
     expect(reused).toBeGreaterThanOrEqual((BUREAUS - 1) * (YEARS + 1));
@@ -118,8 +126,11 @@ describe('what a rebuild does not reuse', () => {
     const file = csv(2, 2023);
     const good = readFileSync(file, 'utf8');
     writeFileSync(file, good.replace(/\r\n$/, '\r\n手工改动,\r\n'));
+    const zip = readFileSync(bulkZip());
+    writeFileSync(bulkZip(), Buffer.concat([zip, Buffer.from('手工改动')]));
     build(out);
     expect(readFileSync(file, 'utf8')).toBe(good);
+    expect(readFileSync(bulkZip()).equals(zip)).toBe(true);
     expect(siteFiles(out)).toEqual(fresh());
   }, 240_000);
 });
