@@ -9,7 +9,10 @@
  *
  * The output folder (dist/, or --out <dir>) is only touched in step 4, after
  * every step succeeded: a failed build leaves the previous site exactly as it
- * was, and removes its temporary folder.
+ * was, and removes its temporary folder. So does a build stopped with Ctrl-C
+ * (or SIGTERM): it ends its steps and exits with 130 (143). A build whose
+ * process was killed outright leaves its folder; the next build of the same
+ * output removes it.
  *
  * Usage: node scripts/build.ts [--out <dir>]
  * Environment: SITE_BASE (base path), CONTENT_DIR (content folder), CI=1 (quiet log).
@@ -21,7 +24,8 @@
  * the end of its log.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createProgress, type Progress } from './build/progress.ts';
@@ -41,9 +45,23 @@ interface StepResult {
   tail: string[];
 }
 
+/** The signal that stopped the build (Ctrl-C, or the system's SIGTERM); set by the command's handler. */
+let interruptedBy: NodeJS.Signals | undefined;
+/** How to stop the steps running now. */
+const running = new Set<() => void>();
+
+/** Stop the build: the running steps end, nothing is published, the temporary folders go. */
+function interrupt(signal: NodeJS.Signals): void {
+  interruptedBy ??= signal;
+  for (const stop of running) stop();
+}
+
 /** Run a Node script as a child, its output to `logFile`, calling onLine for each line. */
 function runNode(args: string[], env: NodeJS.ProcessEnv, logFile: string, onLine: (line: string) => void = () => {}): { done: Promise<StepResult>; stop: () => void } {
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stop = () => child.kill('SIGTERM');
+  running.add(stop);
+  child.on('close', () => running.delete(stop));
   const done = new Promise<StepResult>((resolvePromise, reject) => {
     const log = createWriteStream(logFile, { flags: 'a' });
     const tail: string[] = [];
@@ -67,7 +85,33 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, logFile: string, onLine
       resolvePromise({ code: code ?? (signal ? 128 : 1), tail: signal ? [...tail, `（进程被信号 ${signal} 终止 / killed by ${signal}）`] : tail });
     });
   });
-  return { done, stop: () => child.kill('SIGTERM') };
+  return { done, stop };
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * What builds of `out` left in `tmpRoot` when their process died without
+ * cleaning up (killed, the machine stopped): their temporary folders are
+ * removed (their logs stay). A build that died while swapping the folders,
+ * after moving the published site aside, had it put back.
+ */
+function clearDeadBuilds(tmpRoot: string, out: string): void {
+  const prefix = `${basename(out)}-`;
+  for (const entry of readdirSync(tmpRoot)) {
+    const [, pid, kind] = /^(\d+)-\d+(\.check|\.old)?$/.exec(entry.startsWith(prefix) ? entry.slice(prefix.length) : '') ?? [];
+    if (!pid || alive(Number(pid))) continue;
+    const path = join(tmpRoot, entry);
+    if (kind === '.old' && !existsSync(out)) renameSync(path, out);
+    else rmSync(path, { recursive: true, force: true });
+  }
 }
 
 export interface BuildOptions {
@@ -105,6 +149,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     ...(existsSync(out) ? { [PREVIOUS_SITE_ENV]: out } : {}),
   };
   mkdirSync(tmpRoot, { recursive: true });
+  clearDeadBuilds(tmpRoot, out);
   // Astro's incremental build writes its record of what a later build may reuse at the end, but the copies of the
   // pages as it renders them: after a render that did not finish (a failed check stops it, or Ctrl-C), the record
   // may name copies that were since replaced. Then the next render is forced (`astro build --force`): every page.
@@ -117,6 +162,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const ms = { check: 0, render: 0, index: 0, publish: 0, total: 0 };
   const fault = env.BUILD_FAULT;
   const fail = (step: string, message: string, tail: string[] = []): never => {
+    if (interruptedBy) throw new BuildError(`构建已中断（${step}，${interruptedBy}），原有网站 ${out} 未改动 / build interrupted at ${step}; ${out} is unchanged`);
     const shown = tail.map(stripAnsi).filter((l) => l.trim()).slice(-25);
     throw new BuildError(
       `构建失败（${step}），原有网站 ${out} 未改动 / build failed at ${step}; ${out} is unchanged\n${message}${shown.length ? `\n${shown.join('\n')}` : ''}\n完整日志 / full log: ${logFile}`,
@@ -174,6 +220,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       fail('建立搜索索引 / index', error instanceof Error ? error.message : String(error));
     }
     if (fault === 'index') fail('建立搜索索引 / index', '模拟故障 / simulated failure (BUILD_FAULT=index)');
+    // Stopped while indexing (the index runs in this process): nothing is published.
+    if (interruptedBy) fail('建立搜索索引 / index', '');
     ms.index = Date.now() - t;
     const parts = indexed!.years.flatMap((y) => y.parts).length;
     const reused = indexed!.years.reduce((n, y) => n + y.reused, 0);
@@ -209,12 +257,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 if (import.meta.main) {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
   const progress = createProgress();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => interrupt(signal));
   try {
     const r = await build({ ...(values.out ? { out: values.out } : {}), progress });
     progress.log(`已发布 / published ${r.out}：${r.pages} 个页面，${r.indexed} 个已索引，共 ${(r.ms.total / 1000).toFixed(1)} s`);
   } catch (error) {
     progress.log(error instanceof BuildError ? error.message : `构建失败 / build failed: ${error instanceof Error ? error.stack : String(error)}`);
-    process.exitCode = 1;
+    process.exitCode = interruptedBy ? 128 + osConstants.signals[interruptedBy] : 1;
   }
 }
 

@@ -2,15 +2,17 @@
  * npm run build (scripts/build.ts) is all or nothing: a build that fails —
  * bad content, a failure while rendering, a failure while indexing — leaves
  * the previously published site byte for byte as it was and no temporary
- * folder behind; a build that succeeds replaces it. Small synthetic content
+ * folder behind; so does a build stopped with Ctrl-C, and what a killed build
+ * left is cleared by the next one; a build that succeeds replaces it. Small synthetic content
  * (scripts/synthetic/generate.ts) through CONTENT_DIR, a sub-path base.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bureauAt, bureauYearDir, generate } from '../../scripts/synthetic/generate.ts';
-import { runBuild, siteFiles } from './helpers/build.ts';
+import { runBuild, siteFiles, startBuild } from './helpers/build.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'jsgk-pipeline-'));
 const content = join(tmp, 'content');
@@ -61,6 +63,34 @@ describe('scripts/build.ts', () => {
     expect(run.status).toBe(1);
     expect(run.output).toContain(`BUILD_FAULT=${step}`);
     expect(run.output).toContain('未改动');
+    expect(siteFiles(out)).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  }, 240_000);
+
+  test('Ctrl-C while rendering: the build stops with exit code 130, the published site is untouched, no temporary folder stays', async () => {
+    const build = startBuild(out, { CONTENT_DIR: content, SITE_BASE: BASE });
+    // Wait until astro build writes into the temporary folder.
+    const rendering = () => existsSync(join(tmp, '.build-tmp')) && readdirSync(join(tmp, '.build-tmp')).some((f) => /^site-\d+-\d+$/.test(f));
+    while (!rendering()) await new Promise((resolve) => setTimeout(resolve, 50));
+    build.interrupt();
+    const run = await build.done;
+    expect(run.status, run.output).toBe(130);
+    expect(run.output).toContain('构建已中断');
+    expect(run.output).toContain('未改动');
+    expect(siteFiles(out)).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  }, 240_000);
+
+  test('what a killed build left is cleared by the next build; a site it had moved aside is put back first', () => {
+    // A process that has ended: its id names the leftovers of a build that died.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    const tmpRoot = join(tmp, '.build-tmp');
+    mkdirSync(join(tmpRoot, `site-${dead}-1`, 'half'), { recursive: true });
+    mkdirSync(join(tmpRoot, `site-${dead}-1.check`), { recursive: true });
+    // It died while swapping the folders: the published site is aside, the output folder missing.
+    renameSync(out, join(tmpRoot, `site-${dead}-1.old`));
+    const run = runBuild(out, { CONTENT_DIR: content, SITE_BASE: BASE, BUILD_FAULT: 'render' });
+    expect(run.status).toBe(1);
     expect(siteFiles(out)).toEqual(before);
     expect(leftovers()).toEqual([]);
   }, 240_000);

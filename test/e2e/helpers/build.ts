@@ -3,7 +3,7 @@
  * scripts/build.ts (check, astro build, Pagefind, publish) — into a folder of
  * our choosing and under a given base path.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,16 +29,32 @@ export interface BuildRun {
   output: string;
 }
 
+/** The environment of a build into `dir`, with its cache beside it (the tests' temporary folders), not in node_modules. */
+const runEnv = (dir: string, env: Record<string, string>) => ({ ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', CI: '1', [BUILD_CACHE_ENV]: `${dir}.cache`, ...env });
+
 /** Run scripts/build.ts --out <dir> with extra environment (SITE_BASE, CONTENT_DIR, …). */
 export function runBuild(dir: string, env: Record<string, string> = {}): BuildRun {
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', dir], {
     cwd: ROOT,
-    // The build's cache beside the output folder (the tests' temporary folders), not in node_modules.
-    env: { ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', CI: '1', [BUILD_CACHE_ENV]: `${dir}.cache`, ...env },
+    env: runEnv(dir, env),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/**
+ * Start scripts/build.ts --out <dir> as a terminal would: in its own process
+ * group, so that `interrupt()` sends SIGINT to the build and its steps, as
+ * Ctrl-C does. `done` gives its exit code and output.
+ */
+export function startBuild(dir: string, env: Record<string, string> = {}): { done: Promise<BuildRun>; interrupt: () => void } {
+  const child = spawn(process.execPath, ['scripts/build.ts', '--out', dir], { cwd: ROOT, env: runEnv(dir, env), detached: true });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const done = new Promise<BuildRun>((resolve) => child.on('close', (status) => resolve({ status, output })));
+  return { done, interrupt: () => process.kill(-child.pid!, 'SIGINT') };
 }
 
 export interface BuiltSite {
