@@ -1,8 +1,9 @@
 /**
  * What a rebuild may reuse from the last build: the key of each bureau-year
  * page and bureau page (Astro's `cacheKey`, for its incremental build, which
- * astro.config.mjs turns on under `npm run build`), and of each bureau-year's
- * open data files (src/utils/open-data.ts). Equal keys mean equal output.
+ * astro.config.mjs turns on under `npm run build`), of each bureau-year's
+ * open data files and of the bulk zip (src/utils/open-data.ts). Equal keys
+ * mean equal output.
  *
  * So a key covers everything its output is made from, besides the code of the
  * page, which Astro hashes itself:
@@ -41,21 +42,27 @@ export interface BuildKeys {
   bureauYearFiles(d: Disclosure): string | undefined;
   /** The key of a subject's page (`year` undefined) or of its page for one year. */
   subjectPage(code: string, year?: string): string | undefined;
+  /** The key of the bulk zip made with this datapackage.json (which holds every site-wide CSV's checksum); undefined: make it. */
+  bulkZip(datapackage: string): string | undefined;
 }
 
 const digest = (...parts: string[]) => createHash('sha1').update(parts.join('\0')).digest('hex');
 
 /** The code that writes the open data files, outside src/core (run from the project folder, as the checker is). */
 const OPEN_DATA_WRITER = resolve('src/utils/open-data.ts');
+/** What else a zip's bytes depend on: its writer, the libraries' versions (fflate) and Node's zlib. */
+const ZIP_MAKERS = [resolve('src/core/zip.ts'), resolve('package-lock.json')];
 
 async function make(): Promise<BuildKeys> {
   const s = await site();
   const keys = import.meta.env.DEV ? null : s.bureauKeys;
-  if (!keys) return { bureauYearPage: () => undefined, bureauPage: () => undefined, bureauYearFiles: () => undefined, subjectPage: () => undefined };
+  if (!keys) return { bureauYearPage: () => undefined, bureauPage: () => undefined, bureauYearFiles: () => undefined, subjectPage: () => undefined, bulkZip: () => undefined };
   const c = await compareSite();
   // The findings a page lists name their files relative to the working folder.
   const pages = digest('pages 1', JSON.stringify(s.config), CONTENT_DIR, process.cwd());
   const files = existsSync(OPEN_DATA_WRITER) ? digest('files 1', readFileSync(OPEN_DATA_WRITER, 'utf8')) : undefined;
+  const zip =
+    files !== undefined && ZIP_MAKERS.every((f) => existsSync(f)) ? digest('zip 1', files, process.versions.zlib ?? '', ...ZIP_MAKERS.map((f) => readFileSync(f, 'utf8'))) : undefined;
   const slugs = new Map(s.glossary.map((g) => [g.key, g.slug]));
   const keyed = (bureauId: string, make: (key: string) => string) => {
     const key = keys.get(bureauId);
@@ -65,6 +72,7 @@ async function make(): Promise<BuildKeys> {
     bureauYearPage: (d) => keyed(d.bureauId, (key) => digest(pages, key, d.id, JSON.stringify(d.data.glossary.map((g) => slugs.get(termKey(g.term)) ?? null)))),
     bureauPage: (bureauId) => keyed(bureauId, (key) => digest(pages, key, bureauId, JSON.stringify(c.lineage.get(bureauId) ?? null))),
     bureauYearFiles: (d) => (files === undefined ? undefined : keyed(d.bureauId, (key) => digest(files, key, d.id))),
+    bulkZip: (datapackage) => (zip === undefined ? undefined : digest(zip, datapackage)),
     subjectPage(code, year) {
       const summary = JSON.stringify(c.subjects.get(code) ?? null);
       if (year === undefined) return digest(pages, code, summary);

@@ -148,8 +148,8 @@ interface WrittenFile extends FileInfo {
 interface Manifest {
   index: string;
   bureauYears: Record<string, { key: string; files: WrittenFile[] }>;
-  /** The bulk zip and the datapackage.json it was made with (which holds every site-wide CSV's checksum). */
-  bulk?: { zip: FileInfo; datapackage: string };
+  /** The bulk zip and its key. */
+  bulk?: { zip: FileInfo; key: string };
 }
 
 const manifestFile = (): string | undefined =>
@@ -160,8 +160,8 @@ function previousSite():
   | {
       dir: string;
       files: (id: string, key: string) => WrittenFile[] | undefined;
-      /** The zip made from the same datapackage.json (the same CSVs), still as written. */
-      bulk: (datapackage: string) => FileInfo | undefined;
+      /** The bulk zip made under `key`, still as written. */
+      bulk: (key: string) => FileInfo | undefined;
     }
   | undefined {
   const file = manifestFile();
@@ -188,9 +188,9 @@ function previousSite():
       const entry = manifest.bureauYears[id];
       return entry?.key === key && entry.files.every(unchanged) ? entry.files : undefined;
     },
-    bulk(datapackage) {
+    bulk(key) {
       const { bulk } = manifest;
-      if (bulk?.datapackage !== sha256(datapackage)) return undefined;
+      if (bulk?.key !== key) return undefined;
       try {
         return sha256(readFileSync(join(dir, bulk.zip.path))) === bulk.zip.sha256 ? bulk.zip : undefined;
       } catch {
@@ -254,8 +254,9 @@ async function make(): Promise<OpenData> {
     files: Object.fromEntries(csvs) as Record<ResourceName, FileInfo>,
   });
   siteFiles.set(DATAPACKAGE, writeFile(dir, DATAPACKAGE, '数据说明', 'json', pkg));
-  // The same datapackage.json (every CSV's checksum, the date) makes the same zip: a rebuild where no figure changed keeps it.
-  let bulk = previous?.bulk(pkg);
+  // The same datapackage.json (every CSV's checksum, the date) makes the same zip: a rebuild where no CSV changed keeps it.
+  const bulkKey = keys.bulkZip(pkg);
+  let bulk = bulkKey === undefined ? undefined : previous?.bulk(bulkKey);
   if (bulk) reuse(previous!.dir, dir, bulk.path);
   else {
     const zip = await zipFiles(
@@ -265,7 +266,7 @@ async function make(): Promise<OpenData> {
     bulk = writeFile(dir, BULK_ZIP, '全部数据', 'zip', zip);
   }
   siteFiles.set(BULK_ZIP, bulk);
-  manifest.bulk = { zip: bulk, datapackage: sha256(pkg) };
+  if (bulkKey !== undefined) manifest.bulk = { zip: bulk, key: bulkKey };
 
   const versions = await earlierVersions();
   const checksum = (f: FileInfo) => ({ path: url(f.path), bytes: f.bytes, sha256: f.sha256 });
