@@ -8,7 +8,7 @@
  *   - wall time, time per bureau-year, time per step;
  *   - peak memory of the whole process tree (sampled from /proc every 200 ms);
  *   - output size, file count, search index size;
- *   - with --rebuild: the time of a second build after one bureau-year changed;
+ *   - with --rebuild: the time of a build after one bureau-year's narrative changed, and of one after one of its figures changed;
  *   - search in headless Chromium (the site's own search page): time to the
  *     first result and bytes downloaded, for a few realistic queries, in the
  *     newest year (what the search page searches by default) and in 全部年度
@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
-import { bureauAt, bureauYearDir, generate } from './synthetic/generate.ts';
+import { bureauAt, bureauYearDir, generate, moveWages } from './synthetic/generate.ts';
 import { cacheFolderOf } from '../src/core/check/cache.ts';
 import { BUILD_CACHE_ENV } from '../src/core/paths.ts';
 import { defaultContentCacheDir } from '../src/core/content-cache.ts';
@@ -325,13 +325,20 @@ async function main(): Promise<void> {
     );
 
     if (values.rebuild) {
-      // Change one bureau-year's narrative and rebuild.
-      const file = join(bureauYearDir(content, Math.floor(bureaus / 2), g.years.at(-1)!), 'narrative.md');
-      appendFileSync(file, `\n本段为基准测试修改 ${Date.now()}。\n`);
-      const again = await measure(['scripts/build.ts', '--out', site], env);
-      if (again.code !== 0) throw new Error(`rebuild failed:\n${again.output}`);
-      for (const line of again.output.split('\n').filter((l) => l.startsWith('✓'))) say(`  ${line}`);
-      say(`改动一个部门年度后重建 / rebuild after one change (${bureauAt(Math.floor(bureaus / 2)).id}): ${sec(again.ms)}（完整构建的 ${((100 * again.ms) / full.ms).toFixed(0)}%），峰值内存 ${mb(again.peak)}`);
+      // Change one bureau-year and rebuild: its narrative (the open data stays the same), then one of its figures.
+      const middle = Math.floor(bureaus / 2);
+      const year = g.years.at(-1)!;
+      const changes: [string, string, () => void][] = [
+        ['说明文字', 'its narrative', () => appendFileSync(join(bureauYearDir(content, middle, year), 'narrative.md'), `\n本段为基准测试修改 ${Date.now()}。\n`)],
+        ['一个数字（06表 1.00 万元从基本工资移到津贴补贴）', 'a figure', () => moveWages(content, middle, year)],
+      ];
+      for (const [zh, en, change] of changes) {
+        change();
+        const again = await measure(['scripts/build.ts', '--out', site], env);
+        if (again.code !== 0) throw new Error(`rebuild failed:\n${again.output}`);
+        for (const line of again.output.split('\n').filter((l) => l.startsWith('✓'))) say(`  ${line}`);
+        say(`改动 ${bureauAt(middle).id} ${year} 的${zh}后重建 / rebuild after a change to ${en}: ${sec(again.ms)}（完整构建的 ${((100 * again.ms) / full.ms).toFixed(0)}%），峰值内存 ${mb(again.peak)}`);
+      }
     }
 
     if (!values['no-search']) await searchReport(site, say);

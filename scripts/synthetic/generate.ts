@@ -10,13 +10,14 @@
  * bureau count keeps the existing ones. Written to a folder of its own
  * (never the real content/), used through CONTENT_DIR.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { loadClassification, type Classification } from '../../src/core/classification.ts';
 import { EXPENDITURE_CLASS_CODES, T01_FIRST_CLASS_LINE, T04_FIRST_CLASS_LINE } from '../../src/core/tables.ts';
 import { BUREAU_TYPES, CHANGE_REASONS, CITY_NAMES, GENERAL_TERMS, INDICATORS, NAME_HEADS, NAME_TAILS, PROJECT_OUTCOMES, type BureauType } from './vocabulary.ts';
 import { compareText } from '../../src/core/order.ts';
+import { D } from '../../src/core/money.ts';
 
 const DISTRICTS_PER_CITY = 10;
 
@@ -402,6 +403,22 @@ export interface GenerateResult {
 /** Path of one synthetic bureau-year's files, e.g. to change one for an incremental rebuild. */
 export function bureauYearDir(dir: string, bureauIndex: number, year: number): string {
   return join(dir, 'bureaus', bureauAt(bureauIndex).id, String(year));
+}
+
+/**
+ * Change one figure of a synthetic bureau-year so that every identity still
+ * holds, for a rebuild whose open data changes: 1.00 万元 moves from 基本工资
+ * (30101) to 津贴补贴 (30102) in its 06表, both under 301.
+ */
+export function moveWages(dir: string, bureauIndex: number, year: number): void {
+  const file = join(bureauYearDir(dir, bureauIndex, year), 'data.yaml');
+  let text = readFileSync(file, 'utf8');
+  for (const [code, by] of [['30101', -1], ['30102', 1]] as const) {
+    const item = new RegExp(`(code: "${code}"\\n\\s+name: [^\\n]+\\n\\s+amount: )(\\d+\\.\\d{2})\\n`);
+    if (!item.test(text)) throw new Error(`${file}: no 06表 item ${code} with an amount`);
+    text = text.replace(item, (_, head: string, amount: string) => `${head}${new D(amount).plus(by).toFixed(2)}\n`);
+  }
+  writeFileSync(file, text);
 }
 
 export function generate(options: GenerateOptions): GenerateResult {

@@ -13,7 +13,8 @@ import { loadClassification } from '../../src/core/classification.ts';
 import { checkAll } from '../../src/core/check/index.ts';
 import { checkFolder } from '../../src/core/check/cache.ts';
 import { analyse, previousYear } from '../../src/core/disclosure.ts';
-import { generate } from '../../scripts/synthetic/generate.ts';
+import { bureauYearDir, generate, moveWages } from '../../scripts/synthetic/generate.ts';
+import { D } from '../../src/core/money.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'check-cache-'));
 const root = join(work, 'content');
@@ -87,6 +88,24 @@ describe('checkFolder with its cache', () => {
     const result = checkFolder(big, { cacheDir: false });
     expect(result).toMatchObject({ bureaus: 40, bureauYears: 40, checked: 40, errors: [] });
     expect(result.findings).toEqual(checkAll(content, classification).findings);
+  });
+
+  it('moveWages (the bench\'s figure change) keeps every identity: its bureau is checked again and has no error', () => {
+    const small = join(work, 'wages');
+    generate({ dir: small, bureaus: 2, years: 1, seed: 5, classificationsDir: 'content/classifications' });
+    const file = join(bureauYearDir(small, 1, 2024), 'data.yaml');
+    const before = readFileSync(file, 'utf8');
+    const smallCache = join(work, 'wages-cache');
+    expect(checkFolder(small, { cacheDir: smallCache })).toMatchObject({ checked: 2, errors: [] });
+    moveWages(small, 1, 2024);
+    const after = readFileSync(file, 'utf8');
+    expect(after).not.toBe(before);
+    const amount = (text: string, code: string) => new D(new RegExp(`code: "${code}"\\n\\s+name: [^\\n]+\\n\\s+amount: ([\\d.]+)`).exec(text)![1]!);
+    expect(amount(after, '30101').minus(amount(before, '30101')).toFixed(2)).toBe('-1.00');
+    expect(amount(after, '30102').minus(amount(before, '30102')).toFixed(2)).toBe('1.00');
+    const result = checkFolder(small, { cacheDir: smallCache });
+    expect(result).toMatchObject({ cached: 1, checked: 1, errors: [] });
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
   it('a broken file is reported on every run, and its bureau is not stored', () => {
