@@ -393,10 +393,15 @@ export function csvRows(file: Pick<DataFile, 'path' | 'resource'> & { content: U
 export function csvRows(file: Pick<DataFile, 'path' | 'resource'> & { content: string | Uint8Array }): string | Uint8Array {
   if (!file.resource) throw new Error(`${file.path} is not a CSV of a resource`);
   const head = csvHeader(file.resource);
-  const content = file.content;
-  const starts = typeof content === 'string' ? content.startsWith(head) : Buffer.from(content.buffer, content.byteOffset, content.byteLength).subarray(0, Buffer.byteLength(head)).equals(Buffer.from(head));
-  if (!starts) throw new Error(`${file.path}: header differs from ${file.resource}`);
-  return typeof content === 'string' ? content.slice(head.length) : content.subarray(Buffer.byteLength(head));
+  const { content } = file;
+  const differs = () => new Error(`${file.path}: header differs from ${file.resource}`);
+  if (typeof content === 'string') {
+    if (!content.startsWith(head)) throw differs();
+    return content.slice(head.length);
+  }
+  const headBytes = Buffer.from(head);
+  if (Buffer.compare(content.subarray(0, headBytes.length), headBytes) !== 0) throw differs();
+  return content.subarray(headBytes.length);
 }
 
 /**
