@@ -4,8 +4,9 @@
  * figures are found, the table rows are not indexed (only their headings);
  * results link to the matching part. The search page searches the newest year
  * by default, another year or 全部年度 (the years merged in the browser) on
- * request, keeps the choice in the address, and its filters work; the UI is in
- * Chinese and works under the sub-path.
+ * request, keeps the choice in the address, and its filters work; a word typed
+ * through an input method is searched once committed, never as pinyin; the UI
+ * is in Chinese and works under the sub-path.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
