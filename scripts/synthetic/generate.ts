@@ -331,7 +331,7 @@ export function bureauYear(b: SyntheticBureau, year: number, firstYear: number, 
       },
       projects: projects.map((p) => ({
         name: p.project_name, department: b.name, unit: b.name, budget: yuan(p.project), executed: yuan(p.project), publishedRate: '100%', score: String(rng.int(88, 100)),
-        indicators: rng.some(INDICATORS, 6).map(([level1, level2, level3, target]) => ({ level1, level2, level3, target, actual: target, score: '10' })),
+        indicators: rng.some(INDICATORS, 12).map(([level1, level2, level3, target]) => ({ level1, level2, level3, target, actual: target, score: '10' })),
       })),
     },
     ...(year === firstYear
@@ -366,9 +366,9 @@ function narrative(
   const y = `:fig[${year}]{name=year}`;
   const py = `:fig[${year - 1}]{name=previousYear}`;
   const out: string[] = [];
-  const duties = [...b.type.duties, ...rng.some(PROSE.duties, 4), `完成${b.district}党委、政府交办的其他任务`];
+  const duties = [...b.type.duties, ...PROSE.duties, `完成${b.district}党委、政府交办的其他任务`];
   out.push('# 部门主要职责', '', ...duties.map((d, i) => `${i + 1}. ${d}。`), '');
-  out.push('# 机构设置', '', `从单位构成看，${b.shortName}部门决算由实行独立核算的${b.shortName}本级决算组成。内设办公室、综合业务科、财务审计科等科室。${prose(2, PROSE.work)}`, '');
+  out.push('# 机构设置', '', `从单位构成看，${b.shortName}部门决算由实行独立核算的${b.shortName}本级决算组成。内设办公室、综合业务科、财务审计科等科室。${prose(3, PROSE.work)}`, '', prose(3, PROSE.work), '');
   out.push('# 情况说明', '');
   out.push('## 一、收入支出决算总体情况说明', '', `${y} 年度收、支总计 :fig[${text(n.total)}]{name=grandTotal} 万元。与 ${py} 年度相比，收、支总计各:fig{name=grandTotal.direction} :fig{name=grandTotal.change} 万元，变动 :fig{name=grandTotal.changePct}，${reason()}。`, '', '::chart{n=1}', '');
   out.push('## 二、收入决算情况说明', '', `${y} 年度收入合计 :fig[${text(n.total)}]{name=incomeTotal} 万元，其中：财政拨款收入 :fig[${text(n.total)}]{name=income.fiscal} 万元，占本年收入 :fig{name=income.fiscal.share}。`, '', '::chart{n=2}', '');
@@ -382,7 +382,7 @@ function narrative(
   out.push(`${y} 年度一般公共预算财政拨款支出年初预算为 :fig{name=budget.total} 万元，支出决算为 :fig[${text(n.total)}]{name=gpbExpenditure} 万元，完成年初预算的 :fig{name=budget.completion}。`, '');
   n.projects.forEach((p, i) => out.push(`${i + 1}.${p.project_name} :fig[${text(p.project)}]{name=performance.project.${i + 1}.executed} 万元，主要成效：${rng.pick(PROJECT_OUTCOMES)}。`, ''));
   n.items.forEach((it, i) =>
-    out.push(`${i + 1}.${it.name}(项)。年初预算为 :fig[${text(it.budget)}]{name=item.${it.code}.budget} 万元，支出决算为 :fig[${text(it.basic + it.project)}]{name=item.${it.code}.actual} 万元，完成年初预算的 :fig{name=item.${it.code}.completion}，${reason()}。${prose(2, PROSE.work)}`, ''),
+    out.push(`${i + 1}.${it.name}(项)。年初预算为 :fig[${text(it.budget)}]{name=item.${it.code}.budget} 万元，支出决算为 :fig[${text(it.basic + it.project)}]{name=item.${it.code}.actual} 万元，完成年初预算的 :fig{name=item.${it.code}.completion}，${reason()}。${prose(4, PROSE.work)}`, ''),
   );
   out.push('## 六、一般公共预算财政拨款基本支出决算情况说明', '', `${y} 年度一般公共预算财政拨款基本支出 :fig[${text(n.basic)}]{name=gpbExpenditure.basic} 万元，其中：人员经费 :fig{name=personnel} 万元，公用经费 :fig{name=public} 万元。`, '');
   out.push('## 七、政府性基金预算财政拨款收入支出决算情况说明', '', '本单位无政府性基金预算财政拨款收入及支出。', '');
@@ -391,21 +391,21 @@ function narrative(
   out.push('## 十、机关运行经费支出情况', '', `${y} 年度机关运行经费支出 :fig{name=operatingCost} 万元，比年初预算:fig{name=operatingCost.direction} :fig{name=operatingCost.change} 万元，${reason()}。`, '');
   out.push('## 十一、政府采购支出情况', '', `${y} 年度政府采购支出总额 :fig{name=procurement.total} 万元，其中：政府采购货物支出 :fig{name=procurement.goods} 万元、政府采购服务支出 :fig{name=procurement.services} 万元。授予中小企业合同金额 :fig{name=procurement.sme} 万元，占政府采购支出总额的 :fig{name=procurement.sme.share}。`, '');
   out.push('## 十二、国有资产占用情况', '', `截至 ${year} 年 12 月 31 日，${b.shortName}单价 100 万元（含）以上设备 0 台（套）。`, '');
-  out.push('## 十三、预算绩效情况说明', '', '### （一）预算绩效管理工作开展情况', '', prose(3, PROSE.evaluation), '');
+  out.push('## 十三、预算绩效情况说明', '', '### （一）预算绩效管理工作开展情况', '', prose(5, PROSE.evaluation), '');
   out.push('### （二）项目支出自评结果', '', `${b.shortName}对 ${n.projects.length} 个项目开展了绩效自评，涉及资金 :fig[${text(n.project)}]{name=performance.projectAmount} 万元。`, '');
-  n.projects.forEach((p, i) => out.push(`${i + 1}.${p.project_name}：${prose(2, PROSE.evaluation)}`, ''));
+  n.projects.forEach((p, i) => out.push(`${i + 1}.${p.project_name}：${prose(4, PROSE.evaluation)}`, ''));
   out.push('### （三）绩效自评结果应用情况', '', prose(3, PROSE.nextSteps), '');
   out.push('# 重点工作完成情况', '', `${year} 年，${b.shortName}在${b.district}党委、政府的坚强领导下，${prose(3, PROSE.work)}`, '');
   b.type.keyWork.forEach((k, i) =>
-    out.push(`## ${'一二三四五六'[i]}、${k}`, '', `${year} 年，${b.shortName}${k}，${rng.pick(PROJECT_OUTCOMES)}。${prose(5, PROSE.work, k)}`, '', prose(5, PROSE.work, k), ''),
+    out.push(`## ${'一二三四五六'[i]}、${k}`, '', `${year} 年，${b.shortName}${k}，${rng.pick(PROJECT_OUTCOMES)}。${prose(5, PROSE.work, k)}`, '', prose(6, PROSE.work, k), '', prose(5, PROSE.work, k), ''),
   );
   out.push('# 附件说明', '', `## 一、${year} 年度${b.shortName}部门整体绩效自评结果（摘要版）`, '');
-  out.push('### 一、自评结论', '', prose(5, PROSE.evaluation), '');
+  out.push('### 一、自评结论', '', prose(6, PROSE.evaluation), '', prose(4, PROSE.evaluation), '');
   out.push('### 二、存在的问题和原因', '', ...rng.some(PROSE.problems, 3).map((s, i) => `${i + 1}. ${s}。`), '');
   out.push('### 三、下一步改进措施', '', ...rng.some(PROSE.nextSteps, 3).map((s, i) => `${i + 1}. ${s}。`), '');
   out.push(`## 二、${year} 年度项目绩效自评结果（摘要版）`, '');
   n.projects.forEach((p, i) =>
-    out.push(`### （${'一二三四五六七八九十'[i] ?? i + 1}）${p.project_name}`, '', prose(3, PROSE.evaluation), '', `存在的问题：${prose(2, PROSE.problems)}改进措施：${prose(2, PROSE.nextSteps)}`, ''),
+    out.push(`### （${'一二三四五六七八九十'[i] ?? i + 1}）${p.project_name}`, '', prose(5, PROSE.evaluation), '', `存在的问题：${prose(3, PROSE.problems)}`, '', `改进措施：${prose(3, PROSE.nextSteps)}`, ''),
   );
   return out.join('\n');
 }
