@@ -148,6 +148,14 @@ async function typeAndTime(page: import('playwright-core').Page, term: string): 
       }
     });
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    // The link to a bureau the term names, at the top of the results (search.ts).
+    const named = new MutationObserver(() => {
+      if (document.querySelector('[data-search-named]:not([hidden]) a')) {
+        (w as { namedAt?: number }).namedAt = performance.now();
+        named.disconnect();
+      }
+    });
+    named.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden'] });
   }, term);
   const { typeWithInputMethod } = await import('../test/e2e/helpers/browser.ts');
   await page.locator('.pagefind-ui__search-input').focus();
@@ -234,7 +242,12 @@ async function searchFigures(site: string, queries: string[], path: string): Pro
       const firstBytes = await bytes.since();
       await page.waitForLoadState('networkidle');
       const count = await page.textContent('.pagefind-ui__message');
-      lines.push(`  “${q}”：首个结果 ${first} ms，下载 ${firstBytes}，其后 ${await bytes.since()}（${count?.trim()}）`);
+      const named = await page.evaluate(() => {
+        const w = window as unknown as { typedAt: number; namedAt?: number };
+        return w.namedAt === undefined ? undefined : Math.round(w.namedAt - w.typedAt);
+      });
+      const namedText = named === undefined ? '' : `；部门链接 / link to the bureau named ${named} ms`;
+      lines.push(`  “${q}”：首个结果 ${first} ms，下载 ${firstBytes}，其后 ${await bytes.since()}（${count?.trim()}${namedText}）`);
       await close();
     }
   });

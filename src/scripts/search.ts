@@ -9,6 +9,7 @@
  * page: Pagefind's UI and its pagefind.js module are not made to be swapped).
  * Other sites of a portal (site.yaml `portal`) add their index of the same year.
  */
+import { bureauUrlOf, namedBureaus } from './named-bureaus.ts';
 import { ALL_YEARS, bundlesFor, chosenYear, parseManifest, searchHref, yearsOf, YEARS_FILE, type Bundle, type SearchSite } from './search-years.ts';
 
 interface PagefindUIOptions extends Bundle {
@@ -59,9 +60,13 @@ function showFallback(fallback: HTMLElement | null, message: string): void {
   fallback.querySelector('p')!.textContent = message;
 }
 
+interface PagefindResult {
+  data(): Promise<{ url: string; meta: { title?: string } }>;
+}
 interface PagefindModule {
-  search(term: string | null): Promise<unknown>;
+  search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
   preload(term: string): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 /**
@@ -87,6 +92,45 @@ function warmUp(root: HTMLElement, bundlePath: string): void {
     if (root.querySelector('.pagefind-ui__filter-block')) run();
   });
   observer.observe(root, { childList: true, subtree: true });
+}
+
+/**
+ * Links, at the top of the results, the bureaus the term names
+ * (named-bureaus.ts): each one's page and its page of the year searched,
+ * found with the 部门 filter and no term (no part of the index to fetch: the
+ * filters are loaded as the page opens). Pagefind's worker answers in order,
+ * so this comes after the reader's search and never delays it. The box moves
+ * into the UI's results area, which the UI makes again after the field was
+ * cleared. Returns the function to call with each term searched.
+ */
+function namedBureauLinks(root: HTMLElement, box: HTMLElement, bundlePath: string): (term: string) => void {
+  let names: Promise<string[]> | undefined;
+  let latest = '';
+  return (term) => {
+    latest = term;
+    void (async () => {
+      const pagefind = await engine(bundlePath);
+      names ??= pagefind.filters().then((filters) => Object.keys(filters['部门'] ?? {}));
+      const named = namedBureaus(term, await names);
+      const links = await Promise.all(
+        named.map(async (name) => {
+          const page = await (await pagefind.search(null, { filters: { 部门: name } })).results[0]?.data();
+          if (!page) return [];
+          const bureau = Object.assign(document.createElement('a'), { href: bureauUrlOf(page.url), textContent: name });
+          const title = page.meta.title ?? page.url;
+          const year = Object.assign(document.createElement('a'), { href: page.url, textContent: title.startsWith(name) ? title.slice(name.length).trim() : title });
+          const item = document.createElement('li');
+          item.append(bureau, '（', year, '）');
+          return [item];
+        }),
+      );
+      if (term !== latest) return;
+      box.querySelector('ul')!.replaceChildren(...links.flat());
+      box.hidden = links.flat().length === 0;
+      const area = root.querySelector('.pagefind-ui__results-area');
+      if (area && box.parentElement !== area) area.prepend(box);
+    })().catch(() => undefined);
+  };
 }
 
 /** Milliseconds without a key before what was typed key by key is searched. */
@@ -156,6 +200,8 @@ async function start(): Promise<void> {
     select.value = year;
 
     const [primary, ...merged] = bundlesFor(year, sites);
+    const namedBox = document.querySelector<HTMLElement>('[data-search-named]');
+    const linkNamed = namedBox ? namedBureauLinks(root, namedBox, primary!.bundlePath) : () => undefined;
     const ui = new window.PagefindUI({
       element: '#search',
       ...primary!,
@@ -171,7 +217,10 @@ async function start(): Promise<void> {
       translations: year === ALL_YEARS ? {} : { zero_results: `${year} 年度未找到“[SEARCH_TERM]”的相关结果，可在上方选择其他年度或“全部年度”` },
       processTerm: (term) => {
         // The address is updated after this task, while the search runs in Pagefind's worker (it costs ~20 ms).
-        setTimeout(() => window.history.replaceState(null, '', searchHref(window.location.pathname, year, term)));
+        setTimeout(() => {
+          window.history.replaceState(null, '', searchHref(window.location.pathname, year, term));
+          linkNamed(term);
+        });
         return term;
       },
     });

@@ -258,6 +258,38 @@ describe('search page', () => {
     expect(visit.errors).toEqual([]);
   });
 
+  test('a bureau\'s name, or four characters or more of it, links that bureau and its page of the year at the top of the results; other terms link none', async () => {
+    // The newest year's bureau, from the index itself.
+    const [own] = await search(null, NEWEST);
+    const name = own!.filters['部门']![0]!;
+    const bureauUrl = own!.url.replace(/[^/]+\/$/, '');
+    await page.goto(base + 'search/', { waitUntil: 'networkidle' });
+    const input = page.locator('.pagefind-ui__search-input');
+    const named = () =>
+      page.$$eval('[data-search-named]:not([hidden]) a', (links) => links.map((a) => ({ path: new URL((a as HTMLAnchorElement).href).pathname, text: a.textContent })));
+    for (const term of [name, name.slice(3)]) {
+      await input.fill(term);
+      await page.waitForFunction((t) => new URL(location.href).searchParams.get('q') === t, term);
+      await page.waitForSelector('[data-search-named]:not([hidden]) a');
+      expect(await named()).toEqual([
+        { path: bureauUrl, text: name },
+        { path: own!.url, text: expect.stringContaining(`${NEWEST} 年度`) },
+      ]);
+      // At the top of the results, above the UI's message.
+      expect(await page.$eval('.pagefind-ui__results-area', (area) => area.firstElementChild?.matches('[data-search-named]'))).toBe(true);
+    }
+    await page.locator(`[data-search-named] a[href="${bureauUrl}"]`).click();
+    await page.waitForURL((u) => u.pathname === bureauUrl);
+    expect(await page.textContent('h1')).toContain(name);
+
+    await page.goto(base + 'search/', { waitUntil: 'networkidle' });
+    await page.locator('.pagefind-ui__search-input').fill('医疗救助');
+    await page.waitForSelector('.pagefind-ui__result-link');
+    await page.waitForTimeout(300);
+    expect(await page.$eval('[data-search-named]', (box) => (box as HTMLElement).hidden)).toBe(true);
+    expect(visit.errors).toEqual([]);
+  });
+
   test('opening the page loads the search engine and the newest year\'s entry, so the first term only fetches its part of the index', async () => {
     const fresh = await openPage(browser, origin);
     const requested: string[] = [];

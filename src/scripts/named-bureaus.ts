@@ -1,0 +1,35 @@
+/**
+ * The bureaus a search term names. Pagefind ranks pages by word statistics,
+ * and a bureau's name is made of words that most pages carry (市, 区, 医疗,
+ * 保障, 局): at 3,000 bureaus a year, 临江市东阳区医疗保障局 ranked its own page
+ * fifth of eight. The search page therefore links the bureaus the term names
+ * above the results. Pure: the search page (search.ts) finds the names (the
+ * 部门 filter's values) and the links.
+ */
+
+/** More matches than this: the term is a kind of bureau (医疗保障局), not a name; nothing is linked. */
+export const MAX_NAMED = 5;
+
+/** Characters a part of a name must have to count (东西湖区医疗保障局 does, 保障局 does not). */
+export const MIN_PART = 4;
+
+/**
+ * The names (full names, as in the 部门 filter) that `term` names: those it
+ * contains (a name and other words: "武汉市江岸区医疗保障局 三公经费"), else
+ * those containing it when it has at least MIN_PART characters
+ * ("江岸区医疗保障局"). Spaces are ignored. Longest match first; none when
+ * more than MAX_NAMED match.
+ */
+export function namedBureaus(term: string, names: readonly string[]): string[] {
+  const typed = term.replace(/\s+/gu, '');
+  if (typed === '') return [];
+  const contained = names.filter((name) => typed.includes(name));
+  const found = contained.length > 0 ? contained : [...typed].length >= MIN_PART ? names.filter((name) => name.includes(typed)) : [];
+  if (found.length > MAX_NAMED) return [];
+  return [...found].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** A bureau's page (all its years) from the address of one of its bureau-year pages (…/<bureau>/<year>/). */
+export function bureauUrlOf(bureauYearUrl: string): string {
+  return bureauYearUrl.replace(/[^/]+\/$/u, '');
+}

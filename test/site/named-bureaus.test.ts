@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { bureauUrlOf, MAX_NAMED, namedBureaus } from '../../src/scripts/named-bureaus.ts';
+
+const NAMES = ['武汉市江岸区医疗保障局', '武汉市汉阳区医疗保障局', '武汉市江岸区财政局', '南昌市东湖区医疗保障局'];
+
+describe('namedBureaus', () => {
+  it('a full name, alone or with other words, names that bureau', () => {
+    expect(namedBureaus('武汉市江岸区医疗保障局', NAMES)).toEqual(['武汉市江岸区医疗保障局']);
+    expect(namedBureaus(' 武汉市江岸区医疗保障局  三公经费 ', NAMES)).toEqual(['武汉市江岸区医疗保障局']);
+  });
+
+  it('a part of a name of four characters or more names the bureaus holding it, longest name first; shorter parts name none', () => {
+    expect(namedBureaus('江岸区医疗保障局', NAMES)).toEqual(['武汉市江岸区医疗保障局']);
+    expect(namedBureaus('武汉市江岸区', NAMES)).toEqual(['武汉市江岸区医疗保障局', '武汉市江岸区财政局']);
+    expect(namedBureaus('保障局', NAMES)).toEqual([]);
+    expect(namedBureaus('江岸 区医疗', NAMES)).toEqual(['武汉市江岸区医疗保障局']);
+  });
+
+  it('a term that is not in any name, or names too many bureaus to be a name, names none', () => {
+    expect(namedBureaus('医疗救助', NAMES)).toEqual([]);
+    expect(namedBureaus('', NAMES)).toEqual([]);
+    const many = Array.from({ length: MAX_NAMED + 1 }, (_, i) => `某市第${i}区医疗保障局`);
+    expect(namedBureaus('医疗保障局', many)).toEqual([]);
+    expect(namedBureaus('医疗保障局', many.slice(0, MAX_NAMED))).toHaveLength(MAX_NAMED);
+  });
+});
+
+describe('bureauUrlOf', () => {
+  it('drops the year from a bureau-year address, under any base path', () => {
+    expect(bureauUrlOf('/zwgk/czzj/wuhan-jiangan-yibao/2023/')).toBe('/zwgk/czzj/wuhan-jiangan-yibao/');
+    expect(bureauUrlOf('/wuhan-jiangan-yibao/2023/')).toBe('/wuhan-jiangan-yibao/');
+  });
+});
