@@ -13,6 +13,7 @@
 import { promisify } from 'node:util';
 import { crc32, deflateRaw } from 'node:zlib';
 import { Zip, type ZipInputFile } from 'fflate';
+import { compareText } from './order.ts';
 
 const deflate = promisify(deflateRaw);
 
@@ -26,7 +27,7 @@ function zipTime(date?: Date): Date {
 export async function zipFiles(files: readonly { name: string; content: string | Uint8Array }[], date?: Date): Promise<Uint8Array> {
   const mtime = zipTime(date);
   const encoder = new TextEncoder();
-  const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = [...files].sort((a, b) => compareText(a.name, b.name));
   const entries = await Promise.all(
     sorted.map(async (f) => {
       const bytes = typeof f.content === 'string' ? encoder.encode(f.content) : f.content;

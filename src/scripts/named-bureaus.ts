@@ -6,6 +6,7 @@
  * above the results. Pure: the search page (search.ts) finds the names (the
  * 部门 filter's values) and the links.
  */
+import { compareText } from '../core/order.ts';
 
 /** More matches than this: the term is a kind of bureau (医疗保障局), not a name; nothing is linked. */
 export const MAX_NAMED = 5;
@@ -26,7 +27,7 @@ export function namedBureaus(term: string, names: readonly string[]): string[] {
   const contained = names.filter((name) => typed.includes(name));
   const found = contained.length > 0 ? contained : [...typed].length >= MIN_PART ? names.filter((name) => name.includes(typed)) : [];
   if (found.length > MAX_NAMED) return [];
-  return [...found].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  return [...found].sort((a, b) => b.length - a.length || compareText(a, b));
 }
 
 /** A bureau's page (all its years) from the address of one of its bureau-year pages (…/<bureau>/<year>/). */

@@ -125,8 +125,9 @@ function namedBureauLinks(root: HTMLElement, box: HTMLElement, bundlePath: strin
         }),
       );
       if (term !== latest) return;
-      box.querySelector('ul')!.replaceChildren(...links.flat());
-      box.hidden = links.flat().length === 0;
+      const items = links.flat();
+      box.querySelector('ul')!.replaceChildren(...items);
+      box.hidden = items.length === 0;
       const area = root.querySelector('.pagefind-ui__results-area');
       if (area && box.parentElement !== area) area.prepend(box);
     })().catch(() => undefined);
