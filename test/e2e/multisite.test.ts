@@ -15,7 +15,7 @@ import type { Browser } from 'playwright-core';
 import { stringify, parse } from 'yaml';
 import { bureauAt, generate } from '../../scripts/synthetic/generate.ts';
 import { buildSite } from './helpers/build.ts';
-import { launch, openPage } from './helpers/browser.ts';
+import { drawnResults, launch, openPage } from './helpers/browser.ts';
 import { serveStatic, type StaticServer } from './helpers/server.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'jsgk-multisite-'));
@@ -60,10 +60,8 @@ describe('multisite search', () => {
     expect(await page.locator('#search-year').inputValue()).toBe('2024');
     expect(await page.textContent('.search-portal')).toContain('市级决算公开');
     await page.locator('.pagefind-ui__search-input').fill('一般公共预算财政拨款支出');
-    await page.waitForSelector('.pagefind-ui__result-link');
-    await page.waitForLoadState('networkidle');
     const links = async () => page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => a.getAttribute('href') ?? ''));
-    const all = await links();
+    const all = await drawnResults(page);
     expect(all.some((l) => l.startsWith(PROVINCE))).toBe(true);
     expect(all.some((l) => l.startsWith(CITY))).toBe(true);
     expect(all.every((l) => l.startsWith(PROVINCE) || l.startsWith(CITY))).toBe(true);

@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, typeWithInputMethod, type Visit } from './helpers/browser.ts';
+import { drawnResults, launch, openPage, typeWithInputMethod, type Visit } from './helpers/browser.ts';
 import { disclosurePaths, newestSearchBundle, searchBundles, searchYears } from './helpers/site.ts';
 
 const base = inject('subUrl');
@@ -345,17 +345,11 @@ describe('search page', () => {
 
   test('全部年度 with ?q=: the year filter narrows the merged results', async () => {
     await page.goto(`${base}search/?year=all&q=${encodeURIComponent('医疗救助')}`, { waitUntil: 'networkidle' });
-    await page.waitForSelector('.pagefind-ui__result-link');
-    await page.waitForLoadState('networkidle');
-    const before = await page.$$eval('.pagefind-ui__result', (r) => r.length);
+    const before = (await drawnResults(page)).length;
     expect(before).toBeGreaterThan(1);
     await page.locator('.pagefind-ui__filter-name', { hasText: '年度' }).click();
     await page.locator('.pagefind-ui__filter-label', { hasText: '2023' }).click();
-    await page.waitForFunction((n) => {
-      const results = [...document.querySelectorAll('.pagefind-ui__result')];
-      return results.length > 0 && results.length < n && results.every((r) => r.querySelector('.pagefind-ui__result-link'));
-    }, before);
-    const links = await resultLinks();
+    const links = await drawnResults(page, before);
     expect(links).toContain(JIANGAN);
     expect(links.every((l) => l.includes('/2023/'))).toBe(true);
   });

@@ -89,3 +89,18 @@ export async function typeWithInputMethod(page: Page, word: string, pinyin: stri
     await cdp.detach();
   }
 }
+
+/**
+ * Waits until Pagefind's UI lists results and has drawn every one of them (it
+ * draws each when its data arrives, the merged sites' from their own folders),
+ * and fewer than `fewerThan` if given; returns their links. Not
+ * waitForLoadState('networkidle'): a page that reached that state before the
+ * search is not waited for again.
+ */
+export async function drawnResults(page: Page, fewerThan = Infinity): Promise<string[]> {
+  await page.waitForFunction((n) => {
+    const results = [...document.querySelectorAll('.pagefind-ui__result')];
+    return results.length > 0 && results.length < n && results.every((r) => r.querySelector('.pagefind-ui__result-link'));
+  }, fewerThan);
+  return page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+}
