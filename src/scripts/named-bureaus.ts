@@ -30,6 +30,21 @@ export function namedBureaus(term: string, names: readonly string[]): string[] {
   return [...found].sort((a, b) => b.length - a.length || compareText(a, b));
 }
 
+/**
+ * The bureau a term asks for, when it is nothing but a bureau's name: a full
+ * name, or the end of exactly one name with at least MIN_PART characters (the
+ * name without its city, "江岸区医疗保障局"). Spaces are ignored. The search page
+ * answers such a term with the bureau itself rather than a search of its
+ * words, which most pages carry.
+ */
+export function askedBureau(term: string, names: readonly string[]): string | undefined {
+  const typed = term.replace(/\s+/gu, '');
+  if (names.includes(typed)) return typed;
+  if ([...typed].length < MIN_PART) return undefined;
+  const ending = names.filter((name) => name.endsWith(typed));
+  return ending.length === 1 ? ending[0] : undefined;
+}
+
 /** A bureau's page (all its years) from the address of one of its bureau-year pages (…/<bureau>/<year>/). */
 export function bureauUrlOf(bureauYearUrl: string): string {
   return bureauYearUrl.replace(/[^/]+\/$/u, '');

@@ -9,7 +9,7 @@
  * page: Pagefind's UI and its pagefind.js module are not made to be swapped).
  * Other sites of a portal (site.yaml `portal`) add their index of the same year.
  */
-import { bureauUrlOf, namedBureaus } from './named-bureaus.ts';
+import { askedBureau, bureauUrlOf, namedBureaus } from './named-bureaus.ts';
 import { ALL_YEARS, bundlesFor, chosenYear, parseManifest, searchHref, yearsOf, YEARS_FILE, type Bundle, type SearchSite } from './search-years.ts';
 
 interface PagefindUIOptions extends Bundle {
@@ -28,12 +28,9 @@ interface PagefindUIOptions extends Bundle {
   /** Texts replacing the UI's own (its Chinese follows <html lang>). */
   translations: Record<string, string>;
 }
-interface PagefindUIInstance {
-  triggerSearch(term: string): void;
-}
 declare global {
   interface Window {
-    PagefindUI?: new (options: PagefindUIOptions) => PagefindUIInstance;
+    PagefindUI?: new (options: PagefindUIOptions) => object;
   }
 }
 
@@ -75,62 +72,137 @@ interface PagefindModule {
  */
 const engine = (bundlePath: string): Promise<PagefindModule> => import(/* @vite-ignore */ `${bundlePath}pagefind.js`);
 
-/**
- * Once the UI has loaded the search engine and the filters, run one search
- * for every page (no term, no download) in Pagefind's worker, so that the
- * engine's code is compiled and warm before the reader's first term: on a year
- * of 3,000 pages that first search is then ≈ 100 ms faster.
- */
-function warmUp(root: HTMLElement, bundlePath: string): void {
-  const run = () => {
-    observer.disconnect();
-    void engine(bundlePath)
-      .then((pagefind) => pagefind.search(null))
-      .catch(() => undefined);
-  };
-  const observer = new MutationObserver(() => {
-    if (root.querySelector('.pagefind-ui__filter-block')) run();
+/** Resolves once the UI has loaded the search engine and the filters (it draws their block, hidden until a search). */
+function filtersLoaded(root: HTMLElement): Promise<void> {
+  return new Promise((resolve) => {
+    const loaded = () => root.querySelector('.pagefind-ui__filter-block') !== null;
+    if (loaded()) return resolve();
+    const observer = new MutationObserver(() => {
+      if (!loaded()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(root, { childList: true, subtree: true });
   });
-  observer.observe(root, { childList: true, subtree: true });
 }
 
 /**
- * Links, at the top of the results, the bureaus the term names
- * (named-bureaus.ts): each one's page and its page of the year searched,
- * found with the 部门 filter and no term (no part of the index to fetch: the
- * filters are loaded as the page opens). Pagefind's worker answers in order,
- * so this comes after the reader's search and never delays it. The box moves
- * into the UI's results area, which the UI makes again after the field was
- * cleared. Returns the function to call with each term searched.
+ * Once the filters are loaded, run one search for every page (no term, no
+ * download) in Pagefind's worker, so that the engine's code is compiled and
+ * warm before the reader's first term: on a year of 3,000 pages that first
+ * search is then ≈ 100 ms faster.
  */
-function namedBureauLinks(root: HTMLElement, box: HTMLElement, bundlePath: string): (term: string) => void {
-  let names: Promise<string[]> | undefined;
+function warmUp(root: HTMLElement, bundlePath: string): void {
+  void filtersLoaded(root)
+    .then(() => engine(bundlePath))
+    .then((pagefind) => pagefind.search(null))
+    .catch(() => undefined);
+}
+
+/** How long a search given in the address (?q=) waits for the bureaus' names before it is searched as text anyway. */
+const NAMES_WAIT_MS = 3000;
+
+/** The 部门 box (namedBox). */
+interface NamedBox {
+  /** The bureau the term asks for by name alone (askedBureau); none until the names are loaded. */
+  asked(term: string): string | undefined;
+  /** Resolves when the names are loaded, or after NAMES_WAIT_MS. */
+  ready: Promise<void>;
+  /** For a term Pagefind searches as text: links the bureaus it names at the top of the results. */
+  link(term: string): void;
+  /** For a term asking for a bureau: the box alone answers with `name`; its button calls `searchText`. */
+  answer(term: string, name: string, searchText: () => void): void;
+  /** Leaves the answer: what is typed next is searched as text. */
+  leave(): void;
+}
+
+/**
+ * The 部门 box: the bureaus a term names (named-bureaus.ts), each linked with
+ * its pages of the year(s) searched, found with the 部门 filter and no term
+ * (nothing to download but the pages' data: the filters are loaded as the page
+ * opens).
+ * - A term searched as text that has a bureau's name, or four characters of
+ *   one, in it: the box links the bureaus at the top of Pagefind's results.
+ *   Pagefind's worker answers in order, so this never delays the reader's search.
+ * - A term that is nothing but a bureau's name (its full name, or the name
+ *   without its city) asks for that bureau: the box alone answers, with each of
+ *   its pages, and Pagefind's results are hidden.
+ *   Searched as text, the name's words (市, 区, 医疗, 保障, 局) are on most pages:
+ *   at 3,000 bureaus a year that downloads ≈ 500 KB of index and ranks the
+ *   bureau's own page fifth of eight. The box's button searches the text after all.
+ */
+function namedBox(root: HTMLElement, box: HTMLElement, bundlePath: string, keepAddress: (term: string) => void): NamedBox {
+  let names: string[] = [];
+  const ready = Promise.race([
+    filtersLoaded(root)
+      .then(() => engine(bundlePath))
+      .then((pagefind) => pagefind.filters())
+      .then((filters) => void (names = Object.keys(filters['部门'] ?? {}))),
+    new Promise<void>((resolve) => setTimeout(resolve, NAMES_WAIT_MS)),
+  ]).catch(() => undefined);
+  const list = box.querySelector('ul')!;
+  const only = box.querySelector<HTMLElement>('[data-search-named-only]')!;
+  const textButton = only.querySelector('button')!;
+  let searchText = () => {};
+  textButton.addEventListener('click', () => searchText());
   let latest = '';
-  return (term) => {
-    latest = term;
-    void (async () => {
-      const pagefind = await engine(bundlePath);
-      names ??= pagefind.filters().then((filters) => Object.keys(filters['部门'] ?? {}));
-      const named = namedBureaus(term, await names);
-      const links = await Promise.all(
-        named.map(async (name) => {
-          const page = await (await pagefind.search(null, { filters: { 部门: name } })).results[0]?.data();
-          if (!page) return [];
-          const bureau = Object.assign(document.createElement('a'), { href: bureauUrlOf(page.url), textContent: name });
+
+  /** The list items: each bureau linked, with its first page found (`allPages`: every one) of the years searched. */
+  const items = async (found: string[], allPages: boolean): Promise<HTMLLIElement[]> => {
+    const pagefind = await engine(bundlePath);
+    const lists = await Promise.all(
+      found.map(async (name) => {
+        const { results } = await pagefind.search(null, { filters: { 部门: name } });
+        const pages = await Promise.all((allPages ? results : results.slice(0, 1)).map((r) => r.data()));
+        if (pages.length === 0) return [];
+        const item = document.createElement('li');
+        item.append(Object.assign(document.createElement('a'), { href: bureauUrlOf(pages[0]!.url), textContent: name }), '（');
+        pages.forEach((page, i) => {
           const title = page.meta.title ?? page.url;
-          const year = Object.assign(document.createElement('a'), { href: page.url, textContent: title.startsWith(name) ? title.slice(name.length).trim() : title });
-          const item = document.createElement('li');
-          item.append(bureau, '（', year, '）');
-          return [item];
-        }),
-      );
-      if (term !== latest) return;
-      const items = links.flat();
-      box.querySelector('ul')!.replaceChildren(...items);
-      box.hidden = items.length === 0;
-      const area = root.querySelector('.pagefind-ui__results-area');
-      if (area && box.parentElement !== area) area.prepend(box);
-    })().catch(() => undefined);
+          if (i > 0) item.append('、');
+          item.append(Object.assign(document.createElement('a'), { href: page.url, textContent: title.startsWith(name) ? title.slice(name.length).trim() : title }));
+        });
+        item.append('）');
+        return [item];
+      }),
+    );
+    return lists.flat();
+  };
+
+  return {
+    asked: (term) => askedBureau(term, names),
+    ready,
+    link(term) {
+      latest = term;
+      void (async () => {
+        const shown = await items(namedBureaus(term, names), false);
+        if (term !== latest) return;
+        list.replaceChildren(...shown);
+        box.hidden = shown.length === 0;
+        const area = root.querySelector('.pagefind-ui__results-area');
+        if (area && box.parentElement !== area) area.prepend(box);
+      })().catch(() => undefined);
+    },
+    answer(term, name, text) {
+      latest = term;
+      searchText = text;
+      keepAddress(term);
+      void (async () => {
+        const shown = await items([name], true);
+        if (term !== latest) return;
+        list.replaceChildren(...shown);
+        root.classList.add('search-named-only');
+        root.after(box);
+        only.hidden = false;
+        box.hidden = false;
+      })().catch(() => undefined);
+    },
+    leave() {
+      latest = '';
+      root.classList.remove('search-named-only');
+      only.hidden = true;
+      box.hidden = true;
+    },
   };
 }
 
@@ -138,21 +210,27 @@ function namedBureauLinks(root: HTMLElement, box: HTMLElement, bundlePath: strin
 const KEY_PAUSE_MS = 100;
 
 /**
- * Decides when the term is searched. Pagefind's UI searches on every input
- * event that reaches its field (its own delay is off); this listener, on the
- * UI's root in the capture phase, holds the events back and passes one on:
+ * Decides when and how the term is searched. Pagefind's UI searches on every
+ * input event that reaches its field (its own delay is off); this listener, on
+ * the UI's root in the capture phase, holds the events back and passes one on:
  * - never while an input method is composing: the pinyin "sangong" is not a term;
  * - at once when the input method commits (Chinese comes a word at a time:
  *   the reader has finished typing that word, there is nothing to wait for);
  * - KEY_PAUSE_MS after the last key otherwise (digits, Latin letters,
  *   deletions), fetching the term's part of the index meanwhile.
+ * A term that asks for a bureau by its name is not passed on: the 部门 box answers it (namedBox).
+ * Returns the function that searches what the field holds now.
  */
-function searchWhenTyped(root: HTMLElement, input: HTMLInputElement, bundlePath: string): void {
+function searchWhenTyped(root: HTMLElement, input: HTMLInputElement, bundlePath: string, named: NamedBox): () => void {
   let composing = false;
   let passing = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const pass = () => {
+  const pass = (asText = false) => {
     clearTimeout(timer);
+    const term = input.value.trim();
+    const asked = asText ? undefined : named.asked(term);
+    if (asked) return named.answer(term, asked, () => pass(true));
+    named.leave();
     passing = true;
     try {
       input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -169,13 +247,17 @@ function searchWhenTyped(root: HTMLElement, input: HTMLInputElement, bundlePath:
       clearTimeout(timer);
       if (composing || (event as InputEvent).isComposing) return;
       const term = input.value.trim();
-      if (term) void engine(bundlePath).then((pagefind) => pagefind.preload(term)).catch(() => undefined);
+      if (term && !named.asked(term)) void engine(bundlePath).then((pagefind) => pagefind.preload(term)).catch(() => undefined);
       timer = setTimeout(pass, KEY_PAUSE_MS);
     },
     capture,
   );
   root.addEventListener('compositionstart', () => ((composing = true), clearTimeout(timer)), capture);
   root.addEventListener('compositionend', () => ((composing = false), pass()), capture);
+  // The UI's clear button and Escape empty the field without an input event.
+  root.addEventListener('click', (event) => (event.target as Element).closest('.pagefind-ui__search-clear') && named.leave(), capture);
+  root.addEventListener('keydown', (event) => event.key === 'Escape' && named.leave(), capture);
+  return () => pass();
 }
 
 async function start(): Promise<void> {
@@ -201,9 +283,9 @@ async function start(): Promise<void> {
     select.value = year;
 
     const [primary, ...merged] = bundlesFor(year, sites);
-    const namedBox = document.querySelector<HTMLElement>('[data-search-named]');
-    const linkNamed = namedBox ? namedBureauLinks(root, namedBox, primary!.bundlePath) : () => undefined;
-    const ui = new window.PagefindUI({
+    const keepAddress = (term: string) => window.history.replaceState(null, '', searchHref(window.location.pathname, year, term));
+    const named = namedBox(root, document.querySelector<HTMLElement>('[data-search-named]')!, primary!.bundlePath, keepAddress);
+    new PagefindUI({
       element: '#search',
       ...primary!,
       mergeIndex: merged,
@@ -219,26 +301,29 @@ async function start(): Promise<void> {
       processTerm: (term) => {
         // The address is updated after this task, while the search runs in Pagefind's worker (it costs ~20 ms).
         setTimeout(() => {
-          window.history.replaceState(null, '', searchHref(window.location.pathname, year, term));
-          linkNamed(term);
+          keepAddress(term);
+          named.link(term);
         });
         return term;
       },
     });
     const input = root.querySelector<HTMLInputElement>('input[type="text"], input[type="search"]');
+    if (!input) throw new Error('PagefindUI input missing');
     // The UI's input only has a placeholder; give it a name screen readers announce.
-    input?.setAttribute('aria-label', '搜索决算公开内容');
-    if (input) searchWhenTyped(root, input, primary!.bundlePath);
+    input.setAttribute('aria-label', '搜索决算公开内容');
+    const searchTyped = searchWhenTyped(root, input, primary!.bundlePath, named);
     // Load the search engine and the index's entry now, not when the first term is typed: the UI loads them on the
     // input's focus event, which its autofocus does not always raise.
-    input?.dispatchEvent(new FocusEvent('focus'));
+    input.dispatchEvent(new FocusEvent('focus'));
     field.hidden = false;
     if (fallback) fallback.hidden = true;
     const q = params.get('q');
     if (q) {
-      ui.triggerSearch(q);
       const header = document.querySelector<HTMLInputElement>('#site-search-q');
       if (header) header.value = q;
+      // Searched once the bureaus' names are known: a bureau's name is answered by the 部门 box.
+      input.value = q;
+      void named.ready.then(searchTyped);
     } else {
       warmUp(root, primary!.bundlePath);
     }
@@ -246,7 +331,7 @@ async function start(): Promise<void> {
     // Another year (the menu's 切换 button submits the form): the page opens again with ?year=…&q=…, the term typed so far.
     field.addEventListener('submit', () => {
       const term = field.querySelector<HTMLInputElement>('input[name="q"]')!;
-      term.value = input?.value.trim() ?? '';
+      term.value = input.value.trim();
       term.disabled = term.value === '';
     });
   } catch {

@@ -178,6 +178,9 @@ describe('search index', () => {
 
 /** Hrefs of the results listed (pages and their sub-results). */
 const resultLinks = () => page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+/** The links in the 部门 box, when it is shown: path and text. */
+const namedLinks = () =>
+  page.$$eval('[data-search-named]:not([hidden]) a', (links) => links.map((a) => ({ path: new URL((a as HTMLAnchorElement).href).pathname, text: a.textContent })));
 /**
  * Waits until results are listed, every href contains `part` and, if given,
  * one is `expected` (the UI re-renders as searches, result data and filters
@@ -258,26 +261,69 @@ describe('search page', () => {
     expect(visit.errors).toEqual([]);
   });
 
-  test('a bureau\'s name, or four characters or more of it, links that bureau and its page of the year at the top of the results; other terms link none', async () => {
+  test('a bureau\'s name, full or without its city, is answered by the 部门 box alone, typed or in the address, with nothing of the index downloaded; its button searches the text', async () => {
     // The newest year's bureau, from the index itself.
     const [own] = await search(null, NEWEST);
     const name = own!.filters['部门']![0]!;
     const bureauUrl = own!.url.replace(/[^/]+\/$/, '');
-    await page.goto(base + 'search/', { waitUntil: 'networkidle' });
-    const input = page.locator('.pagefind-ui__search-input');
-    const named = () =>
-      page.$$eval('[data-search-named]:not([hidden]) a', (links) => links.map((a) => ({ path: new URL((a as HTMLAnchorElement).href).pathname, text: a.textContent })));
-    for (const term of [name, name.slice(3)]) {
-      await input.fill(term);
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    const answered = async (term: string) => {
       await page.waitForFunction((t) => new URL(location.href).searchParams.get('q') === t, term);
-      await page.waitForSelector('[data-search-named]:not([hidden]) a');
-      expect(await named()).toEqual([
+      await page.waitForSelector('[data-search-named]:not([hidden]) [data-search-named-only]:not([hidden])');
+      expect(await namedLinks()).toEqual([
         { path: bureauUrl, text: name },
         { path: own!.url, text: expect.stringContaining(`${NEWEST} 年度`) },
       ]);
-      // At the top of the results, above the UI's message.
-      expect(await page.$eval('.pagefind-ui__results-area', (area) => area.firstElementChild?.matches('[data-search-named]'))).toBe(true);
-    }
+      // Pagefind's results and filters are hidden, and no part of the index was fetched for the name's words.
+      expect(await page.locator('.pagefind-ui__drawer').isVisible()).toBe(false);
+      expect(requested.filter((p) => p.endsWith('.pf_index'))).toEqual([]);
+    };
+    await page.goto(base + 'search/', { waitUntil: 'networkidle' });
+    requested.length = 0;
+    // Without its city (武汉市): the end of one bureau's name.
+    await page.locator('.pagefind-ui__search-input').fill(name.slice(3));
+    await answered(name.slice(3));
+    await page.locator('.pagefind-ui__search-input').fill(name);
+    await answered(name);
+
+    // The button searches the name as text: Pagefind's results, the box at their top without its note.
+    await page.locator('[data-search-named-only] button').click();
+    await drawnResults(page);
+    expect(requested.some((p) => p.endsWith('.pf_index'))).toBe(true);
+    expect(await page.$eval('.pagefind-ui__results-area', (area) => area.firstElementChild?.matches('[data-search-named]'))).toBe(true);
+    expect(await page.locator('[data-search-named-only]').isVisible()).toBe(false);
+    expect(await page.locator('.pagefind-ui__search-input').inputValue()).toBe(name);
+
+    // Opened with ?q=<name> (the header's search box on every page): the same answer.
+    requested.length = 0;
+    await page.goto(`${base}search/?q=${encodeURIComponent(name)}`, { waitUntil: 'networkidle' });
+    await answered(name);
+    expect(await page.locator('.pagefind-ui__search-input').inputValue()).toBe(name);
+    // Emptying the field leaves the answer.
+    await page.locator('.pagefind-ui__search-input').fill('');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-named]')!.hidden);
+    page.removeAllListeners('request');
+    expect(visit.errors).toEqual([]);
+  });
+
+  test('four characters or more from inside a bureau\'s name are searched as text, with that bureau and its page of the year linked at the top of the results; other terms link none', async () => {
+    const [own] = await search(null, NEWEST);
+    const name = own!.filters['部门']![0]!;
+    const bureauUrl = own!.url.replace(/[^/]+\/$/, '');
+    await page.goto(base + 'search/', { waitUntil: 'networkidle' });
+    // 东西湖区医疗保障: neither the name nor its end.
+    const part = name.slice(3, -1);
+    await page.locator('.pagefind-ui__search-input').fill(part);
+    await page.waitForFunction((t) => new URL(location.href).searchParams.get('q') === t, part);
+    await page.waitForSelector('[data-search-named]:not([hidden]) a');
+    expect(await namedLinks()).toEqual([
+      { path: bureauUrl, text: name },
+      { path: own!.url, text: expect.stringContaining(`${NEWEST} 年度`) },
+    ]);
+    // At the top of the results, above the UI's message.
+    expect(await page.$eval('.pagefind-ui__results-area', (area) => area.firstElementChild?.matches('[data-search-named]'))).toBe(true);
+    expect(await page.locator('[data-search-named-only]').isVisible()).toBe(false);
     await page.locator(`[data-search-named] a[href="${bureauUrl}"]`).click();
     await page.waitForURL((u) => u.pathname === bureauUrl);
     expect(await page.textContent('h1')).toContain(name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bureauUrlOf, MAX_NAMED, namedBureaus } from '../../src/scripts/named-bureaus.ts';
+import { askedBureau, bureauUrlOf, MAX_NAMED, namedBureaus } from '../../src/scripts/named-bureaus.ts';
 
 const NAMES = ['武汉市江岸区医疗保障局', '武汉市汉阳区医疗保障局', '武汉市江岸区财政局', '南昌市东湖区医疗保障局'];
 
@@ -22,6 +22,24 @@ describe('namedBureaus', () => {
     const many = Array.from({ length: MAX_NAMED + 1 }, (_, i) => `某市第${i}区医疗保障局`);
     expect(namedBureaus('医疗保障局', many)).toEqual([]);
     expect(namedBureaus('医疗保障局', many.slice(0, MAX_NAMED))).toHaveLength(MAX_NAMED);
+  });
+});
+
+describe('askedBureau', () => {
+  it('a full name, or the end of exactly one name (without its city), asks for that bureau', () => {
+    expect(askedBureau('武汉市江岸区医疗保障局', NAMES)).toBe('武汉市江岸区医疗保障局');
+    expect(askedBureau(' 武汉市 江岸区医疗保障局 ', NAMES)).toBe('武汉市江岸区医疗保障局');
+    expect(askedBureau('江岸区医疗保障局', NAMES)).toBe('武汉市江岸区医疗保障局');
+    expect(askedBureau('江岸区财政局', [...NAMES, '江岸区财政局'])).toBe('江岸区财政局');
+  });
+
+  it('a name with other words, the end of several names, a beginning or a middle, or a short end asks for none', () => {
+    expect(askedBureau('武汉市江岸区医疗保障局 三公经费', NAMES)).toBeUndefined();
+    expect(askedBureau('区医疗保障局', NAMES)).toBeUndefined();
+    expect(askedBureau('武汉市江岸区', NAMES)).toBeUndefined();
+    expect(askedBureau('江岸区医疗', NAMES)).toBeUndefined();
+    expect(askedBureau('财政局', ['某区财政局'])).toBeUndefined();
+    expect(askedBureau('', NAMES)).toBeUndefined();
   });
 });
 
