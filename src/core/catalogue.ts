@@ -148,6 +148,20 @@ export function mergeGlossary(
   return terms;
 }
 
+/**
+ * A definition printed by more bureau-years than this is shown on the glossary
+ * page with how many use it, not with a link to each: at 15,000 bureau-years
+ * the links made a page of 16 MB (176,767 links) that took 14 s of every build.
+ * Each bureau-year's page shows the definitions it prints.
+ */
+export const USES_LISTED = 20;
+
+/** What the glossary page shows of a definition's uses: each of them when there are few, else how many bureau-years and bureaus. */
+export function usesShown(uses: readonly GlossaryUse[]): { listed: readonly GlossaryUse[] } | { bureauYears: number; bureaus: number } {
+  if (uses.length <= USES_LISTED) return { listed: uses };
+  return { bureauYears: uses.length, bureaus: new Set(uses.map((u) => u.bureauId)).size };
+}
+
 /** A bureau-year's glossary as a lookup by normalised term. */
 export function glossaryLookup(glossary: readonly { term: string; definition: string }[]): Map<string, { term: string; definition: string }> {
   return new Map(glossary.map((g) => [termKey(g.term), g]));

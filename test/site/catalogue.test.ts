@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeGlossary, newest, regionTree, subjectTermKey, termKey, allYears } from '../../src/core/catalogue.ts';
+import { mergeGlossary, newest, regionTree, subjectTermKey, termKey, allYears, usesShown, USES_LISTED } from '../../src/core/catalogue.ts';
 import { bureauSchema } from '../../src/core/schema.ts';
 
 const bureau = (id: string, province: string, city: string, district: string, code: string) => ({
@@ -41,6 +41,13 @@ describe('catalogue', () => {
     expect(three.definitions.map((d) => d.uses.map((u) => u.bureauId))).toEqual([['a', 'b'], ['c']]);
     expect(three.slug).toBe('term-三公经费');
     expect(merged[2]!.subject).toBe(true);
+  });
+
+  it('the glossary page lists a definition\'s uses when few, else counts its bureau-years and bureaus', () => {
+    const uses = (n: number) => Array.from({ length: n }, (_, i) => ({ bureauId: `b${Math.floor(i / 5)}`, bureauName: `B${Math.floor(i / 5)}局`, year: String(2020 + (i % 5)) }));
+    expect(usesShown(uses(USES_LISTED))).toEqual({ listed: uses(USES_LISTED) });
+    expect(usesShown(uses(USES_LISTED + 1))).toEqual({ bureauYears: USES_LISTED + 1, bureaus: Math.ceil((USES_LISTED + 1) / 5) });
+    expect(usesShown([])).toEqual({ listed: [] });
   });
 
   it('finds the glossary term of a 项 row from its 类 and 款', () => {
