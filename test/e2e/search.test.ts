@@ -275,6 +275,8 @@ describe('search page', () => {
         { path: bureauUrl, text: name },
         { path: own!.url, text: expect.stringContaining(`${NEWEST} 年度`) },
       ]);
+      // Screen readers are told (Pagefind's own message is hidden with its results).
+      expect(await page.textContent('[data-search-named-status]')).toBe(`部门：${name}，已列出该部门及其决算`);
       // Pagefind's results and filters are hidden, and no part of the index was fetched for the name's words.
       expect(await page.locator('.pagefind-ui__drawer').isVisible()).toBe(false);
       expect(requested.filter((p) => p.endsWith('.pf_index'))).toEqual([]);
@@ -303,6 +305,7 @@ describe('search page', () => {
     // Emptying the field leaves the answer.
     await page.locator('.pagefind-ui__search-input').fill('');
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-named]')!.hidden);
+    expect(await page.textContent('[data-search-named-status]')).toBe('');
     page.removeAllListeners('request');
     expect(visit.errors).toEqual([]);
   });
