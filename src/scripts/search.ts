@@ -9,6 +9,7 @@
  * page: Pagefind's UI and its pagefind.js module are not made to be swapped).
  * Other sites of a portal (site.yaml `portal`) add their index of the same year.
  */
+import { compareText } from '../core/order.ts';
 import { askedBureau, bureauUrlOf, namedBureaus } from './named-bureaus.ts';
 import { ALL_YEARS, bundlesFor, chosenYear, parseManifest, searchHref, yearsOf, YEARS_FILE, type Bundle, type SearchSite } from './search-years.ts';
 
@@ -148,13 +149,14 @@ function namedBox(root: HTMLElement, box: HTMLElement, bundlePath: string, keepA
   textButton.addEventListener('click', () => searchText());
   let latest = '';
 
-  /** The list items: each bureau linked, with its first page found (`allPages`: every one) of the years searched. */
+  /** The list items: each bureau linked, with its first page found (`allPages`: every one, newest first) of the years searched. */
   const items = async (found: string[], allPages: boolean): Promise<HTMLLIElement[]> => {
     const pagefind = await engine(bundlePath);
     const lists = await Promise.all(
       found.map(async (name) => {
         const { results } = await pagefind.search(null, { filters: { 部门: name } });
-        const pages = await Promise.all((allPages ? results : results.slice(0, 1)).map((r) => r.data()));
+        // Newest year first (the pages of one bureau differ only in their year folder).
+        const pages = (await Promise.all((allPages ? results : results.slice(0, 1)).map((r) => r.data()))).sort((a, b) => compareText(b.url, a.url));
         if (pages.length === 0) return [];
         const item = document.createElement('li');
         item.append(Object.assign(document.createElement('a'), { href: bureauUrlOf(pages[0]!.url), textContent: name }), '（');

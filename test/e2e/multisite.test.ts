@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 describe('multisite search', () => {
-  test('the province search page finds pages of both sites, each under its own base, and the 地区 filter works across them', async () => {
+  test('the province search page finds pages of both sites, each under its own base, and the 地区 filter and the 部门 box work across them', async () => {
     const visit = await openPage(browser, server.origin);
     const { page } = visit;
     const requested: string[] = [];
@@ -99,6 +99,15 @@ describe('multisite search', () => {
       { timeout: 30_000 },
     );
     expect((await links()).every((l) => l.startsWith(CITY))).toBe(true);
+
+    // A city bureau's name in 全部年度: the 部门 box answers with its pages of both years, newest first, under the city's base.
+    await page.goto(`${server.origin}${PROVINCE}search/?year=all&q=${encodeURIComponent(CITY_BUREAU.name)}`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('[data-search-named]:not([hidden]) [data-search-named-only]:not([hidden])');
+    expect(await page.$$eval('[data-search-named] a', (as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      `${CITY}${CITY_BUREAU.id}/`,
+      `${CITY}${CITY_BUREAU.id}/2024/`,
+      `${CITY}${CITY_BUREAU.id}/2023/`,
+    ]);
 
     // A merged result opens the city's page.
     const response = await page.goto(`${server.origin}${filtered[0]}`);
