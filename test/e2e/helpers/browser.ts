@@ -43,7 +43,7 @@ export interface Visit {
   errors: string[];
   /** Requests to any other origin than the site's. */
   external: string[];
-  /** Same-origin responses with status >= 400, and failed requests. */
+  /** Responses with status >= 400, and requests that failed (not those the browser cancelled). */
   failed: string[];
 }
 
@@ -68,7 +68,11 @@ export async function openPage(browser: Browser, origin: string, options: Browse
   page.on('response', (r) => {
     if (r.status() >= 400) visit.failed.push(`${r.status()} ${r.url()}`);
   });
-  page.on('requestfailed', (r) => visit.failed.push(`failed ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (r) => {
+    // A request the browser cancels (the next page.goto while the favicon still loads) is not the site failing.
+    const reason = r.failure()?.errorText ?? '';
+    if (reason !== 'net::ERR_ABORTED') visit.failed.push(`failed ${r.url()} ${reason}`);
+  });
   return visit;
 }
 
