@@ -9,7 +9,7 @@
  * is in Chinese and works under the sub-path.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { drawnResults, launch, openPage, typeWithInputMethod, type Visit } from './helpers/browser.ts';
 import { disclosurePaths, newestSearchBundle, searchBundles, searchYears } from './helpers/site.ts';
 
@@ -267,7 +267,8 @@ describe('search page', () => {
     const name = own!.filters['部门']![0]!;
     const bureauUrl = own!.url.replace(/[^/]+\/$/, '');
     const requested: string[] = [];
-    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    const record = (r: Request) => requested.push(new URL(r.url()).pathname);
+    page.on('request', record);
     const answered = async (term: string) => {
       await page.waitForFunction((t) => new URL(location.href).searchParams.get('q') === t, term);
       await page.waitForSelector('[data-search-named]:not([hidden]) [data-search-named-only]:not([hidden])');
@@ -306,7 +307,7 @@ describe('search page', () => {
     await page.locator('.pagefind-ui__search-input').fill('');
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-named]')!.hidden);
     expect(await page.textContent('[data-search-named-status]')).toBe('');
-    page.removeAllListeners('request');
+    page.off('request', record);
     expect(visit.errors).toEqual([]);
   });
 
