@@ -14,7 +14,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { loadClassification, type Classification } from '../../src/core/classification.ts';
-import { EXPENDITURE_CLASS_CODES, T01_FIRST_CLASS_LINE, T04_FIRST_CLASS_LINE } from '../../src/core/tables.ts';
+import { chineseNumber, EXPENDITURE_CLASS_CODES, T01_FIRST_CLASS_LINE, T04_FIRST_CLASS_LINE } from '../../src/core/tables.ts';
 import { BUREAU_TYPES, CHANGE_REASONS, CITY_NAMES, GENERAL_TERMS, INDICATORS, NAME_HEADS, NAME_TAILS, PROJECT_OUTCOMES, PROSE, type BureauType } from './vocabulary.ts';
 import { compareText } from '../../src/core/order.ts';
 import { D } from '../../src/core/money.ts';
@@ -397,7 +397,7 @@ function narrative(
   out.push('### （三）绩效自评结果应用情况', '', prose(3, PROSE.nextSteps), '');
   out.push('# 重点工作完成情况', '', `${year} 年，${b.shortName}在${b.district}党委、政府的坚强领导下，${prose(3, PROSE.work)}`, '');
   b.type.keyWork.forEach((k, i) =>
-    out.push(`## ${'一二三四五六'[i]}、${k}`, '', `${year} 年，${b.shortName}${k}，${rng.pick(PROJECT_OUTCOMES)}。${prose(5, PROSE.work, k)}`, '', prose(6, PROSE.work, k), '', prose(5, PROSE.work, k), ''),
+    out.push(`## ${chineseNumber(i + 1)}、${k}`, '', `${year} 年，${b.shortName}${k}，${rng.pick(PROJECT_OUTCOMES)}。${prose(5, PROSE.work, k)}`, '', prose(6, PROSE.work, k), '', prose(5, PROSE.work, k), ''),
   );
   out.push('# 附件说明', '', `## 一、${year} 年度${b.shortName}部门整体绩效自评结果（摘要版）`, '');
   out.push('### 一、自评结论', '', prose(6, PROSE.evaluation), '', prose(4, PROSE.evaluation), '');
@@ -405,7 +405,7 @@ function narrative(
   out.push('### 三、下一步改进措施', '', ...rng.some(PROSE.nextSteps, 3).map((s, i) => `${i + 1}. ${s}。`), '');
   out.push(`## 二、${year} 年度项目绩效自评结果（摘要版）`, '');
   n.projects.forEach((p, i) =>
-    out.push(`### （${'一二三四五六七八九十'[i] ?? i + 1}）${p.project_name}`, '', prose(5, PROSE.evaluation), '', `存在的问题：${prose(3, PROSE.problems)}`, '', `改进措施：${prose(3, PROSE.nextSteps)}`, ''),
+    out.push(`### （${chineseNumber(i + 1)}）${p.project_name}`, '', prose(5, PROSE.evaluation), '', `存在的问题：${prose(3, PROSE.problems)}`, '', `改进措施：${prose(3, PROSE.nextSteps)}`, ''),
   );
   return out.join('\n');
 }
