@@ -151,8 +151,8 @@ export function mergeGlossary(
 /**
  * A definition printed by more bureau-years than this is shown on the glossary
  * page with how many use it, not with a link to each: at 15,000 bureau-years
- * the links made a page of 16 MB (176,767 links) that took 14 s of every build.
- * Each bureau-year's page shows the definitions it prints.
+ * the links made a page of 16 MB (176,767 links). Each bureau-year's page
+ * shows the definitions it prints.
  */
 export const USES_LISTED = 20;
 
