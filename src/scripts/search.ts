@@ -144,7 +144,7 @@ function namedBox(root: HTMLElement, box: HTMLElement, bundlePath: string, keepA
   const list = box.querySelector('ul')!;
   const only = box.querySelector<HTMLElement>('[data-search-named-only]')!;
   const textButton = only.querySelector('button')!;
-  const status = document.querySelector<HTMLElement>('[data-search-named-status]');
+  const status = document.querySelector<HTMLElement>('[data-search-named-status]')!;
   let searchText = () => {};
   textButton.addEventListener('click', () => searchText());
   let latest = '';
@@ -198,7 +198,7 @@ function namedBox(root: HTMLElement, box: HTMLElement, bundlePath: string, keepA
         root.after(box);
         only.hidden = false;
         box.hidden = false;
-        if (status) status.textContent = `部门：${name}，${shown.length > 0 ? '已列出该部门及其决算' : '未找到其决算'}`;
+        status.textContent = `部门：${name}，${shown.length > 0 ? '已列出该部门及其决算' : '未找到其决算'}`;
       })().catch(() => undefined);
     },
     leave() {
@@ -206,7 +206,7 @@ function namedBox(root: HTMLElement, box: HTMLElement, bundlePath: string, keepA
       root.classList.remove('search-named-only');
       only.hidden = true;
       box.hidden = true;
-      if (status) status.textContent = '';
+      status.textContent = '';
     },
   };
 }
