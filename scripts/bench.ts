@@ -138,7 +138,7 @@ async function typeAndTime(page: import('playwright-core').Page, term: string): 
     const typed = () => (w.typedAt = performance.now());
     for (const type of ['input', 'compositionend']) window.addEventListener(type, typed, { capture: true });
     const answered = () => {
-      // A bureau's full name is answered by the 部门 box alone (search.ts).
+      // A term that is only a bureau's name is answered by the 部门 box alone (search.ts).
       if (document.querySelector('[data-search-named]:not([hidden]) [data-search-named-only]:not([hidden])')) return true;
       const message = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
       return message.includes(term) && (document.querySelector('.pagefind-ui__result-link') !== null || /未找到/.test(message));
@@ -301,9 +301,11 @@ const manifestOf = (site: string) => parseManifest(JSON.parse(readFileSync(join(
 /** The search figures of a site built from synthetic content. */
 async function searchReport(site: string, say: (line: string) => void): Promise<void> {
   const { years: searchYears, parts } = manifestOf(site);
-  // A bureau's full name (answered by the 部门 box alone) and its name without the city (searched as text).
+  // A bureau's full name and its name without the city (answered by the 部门 box alone), and part of it from inside
+  // (searched as text, with the box linking the bureau above the results).
   const bureau = bureauAt(0);
-  const queries = ['医疗救助', '三公经费', bureau.name, `${bureau.district}${bureau.type.suffix}`, '公务接待费 2023'];
+  const withoutCity = `${bureau.district}${bureau.type.suffix}`;
+  const queries = ['医疗救助', '三公经费', bureau.name, withoutCity, withoutCity.slice(0, -1), '公务接待费 2023'];
   say(`搜索最新年度 ${searchYears[0]}（搜索页默认；中文经输入法输入，数字逐键输入后等 100 ms）/ newest year, the default, through the search page (Chinese through an input method, digits key by key):`);
   for (const line of await searchFigures(site, queries, 'search/')) say(line);
   say(`搜索全部年度（?year=all，${searchYears.length} 个年度的索引在浏览器中合并；界面）/ all years merged, through the search page:`);
