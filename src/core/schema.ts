@@ -62,13 +62,19 @@ export const percentText = z
   });
 
 export const text = z.string().trim().min(1, '不能为空 / must not be empty');
-/** A date YYYY-MM-DD (a YAML date is accepted too). */
+/** A date YYYY-MM-DD that is in the calendar (a YAML date is accepted too). */
 export const date = z
   .union([z.string(), z.date()])
   .transform((v, ctx) => {
     const s = v instanceof Date ? v.toISOString().slice(0, 10) : v.trim();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) {
       ctx.addIssue({ code: 'custom', message: `应为日期 YYYY-MM-DD，实际为 "${s}" / expected a date YYYY-MM-DD` });
+      return z.NEVER;
+    }
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    const day = new Date(Date.UTC(y, m - 1, d));
+    if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) {
+      ctx.addIssue({ code: 'custom', message: `没有这一天："${s}"（月应为 01–12，日不超过该月天数）/ not a calendar date` });
       return z.NEVER;
     }
     return s;

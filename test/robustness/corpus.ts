@@ -132,6 +132,12 @@ export const CASES: BadCase[] = [
   dataCase('words where an amount belongs', 't02-sum', 'total: 280.00', 'total: 二百八十', 'tables.t02.summary.total', /应为金额.*实际为 "二百八十"/),
   dataCase('three decimals', 't01-27', '280.00', '280.001', 'tables.t01.lines.27', /最多两位小数/),
   dataCase('a thousands comma inside { }', 't02-sum', 'total: 280.00', 'total: 1,280.00', 'tables.t02.summary', /千分位逗号/),
+  {
+    name: 'a date that is not in the calendar',
+    files: { [DATA]: CLEAN.replace('asOf: "2023-12-31"', 'asOf: "2023-13-45"') },
+    expect: { file: DATA, line: lineWith(CLEAN, 'asOf:'), field: 'asOf', message: /没有这一天："2023-13-45"/ },
+    loader: true,
+  },
   dataCase('a code that is not digits', 't02-2080505', '"2080505"', '"20805x5"', 'tables.t02.rows.2.code', /应为功能分类科目编码/),
   {
     name: 'a wrong type: text where a list belongs',
