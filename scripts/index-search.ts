@@ -10,7 +10,8 @@
  * Each year gets its own index, in parts of at most about PAGES_PER_PART
  * pages (pagefind/<year>/<n>/, a bureau's part fixed by its name), built one
  * part after the other: memory is bounded by one part's pages, a rebuild
- * indexes again only the parts whose pages changed, and a reader's search
+ * indexes again only the parts whose pages changed (and Pagefind writes only
+ * the files of theirs that changed), and a reader's search
  * only downloads the index of the year searched (the search page merges a
  * year's parts, and for 全部年度 every year's, in the browser). pagefind/
  * itself holds the UI files, shared by all, and years.json, the years (newest
@@ -26,6 +27,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { decode } from 'cborg';
 import { linkOrCopy } from '../src/core/files.ts';
 import * as pagefind from 'pagefind';
 import { YEARS_FILE, type YearsManifest } from '../src/scripts/search-years.ts';
@@ -189,8 +192,7 @@ async function indexPart(site: string, part: Part, outputPath: string): Promise<
     if (added.errors.length > 0) throw new Error(`Pagefind 索引 ${part.name} 出错 / indexing ${part.name} failed:\n${added.errors.join('\n')}`);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind 写入 ${part.name} 索引出错 / writing the ${part.name} index failed:\n${written.errors.join('\n')}`);
-    const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    const indexed = Object.values(bundleEntry(outputPath).languages).reduce((n, l) => n + l.page_count, 0);
     if (indexed !== part.files.length) {
       throw new Error(`Pagefind 在 ${part.name} 索引了 ${indexed} 个页面，应为 ${part.files.length} 个 / indexed ${indexed} pages of ${part.name}, expected ${part.files.length}`);
     }
@@ -210,6 +212,71 @@ function linkTree(from: string, to: string): void {
       linkOrCopy(join(entry.parentPath, entry.name), path);
     }
   }
+}
+
+/**
+ * The folders of a bundle whose files are named by a hash of their content:
+ * the pages' fragments, the index chunks and the filters. Pagefind does not
+ * write such a file again when the output folder already has it.
+ */
+const HASHED_FOLDERS = ['fragment', 'index', 'filter'] as const;
+
+/** The start of a decompressed Pagefind metadata file, before its CBOR. */
+const META_SIGNATURE = 'pagefind_dcd';
+
+/** A bundle's entry file: its Pagefind version and, per language, the hash naming its metadata file. */
+function bundleEntry(bundle: string): { version: string; languages: Record<string, { hash: string; page_count: number }> } {
+  return JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8'));
+}
+
+/**
+ * The hashed files a bundle's metadata names, as paths in the bundle
+ * (fragment/<page or group>.pf_fragment, index/<chunk>.pf_index,
+ * filter/<filter>.pf_filter), and its metadata files. Read from Pagefind's
+ * metadata (gzip, "pagefind_dcd", then CBOR: [version, pages [hash, words,
+ * group], chunks [from, to, hash], filters [name, hash], …]); throws if it
+ * is not laid out so, as a later Pagefind may do.
+ */
+export function namedFiles(bundle: string): Set<string> {
+  const files = new Set<string>();
+  for (const { hash } of Object.values(bundleEntry(bundle).languages)) {
+    const metaFile = `pagefind.${hash}.pf_meta`;
+    const bytes = gunzipSync(readFileSync(join(bundle, metaFile)));
+    const meta: unknown = bytes.subarray(0, META_SIGNATURE.length).toString() === META_SIGNATURE ? decode(bytes.subarray(META_SIGNATURE.length)) : undefined;
+    const list = (i: number) => (Array.isArray(meta) && Array.isArray(meta[i]) ? (meta[i] as unknown[]) : undefined);
+    const [pages, chunks, filters] = [list(1), list(2), list(3)];
+    const strings = (rows: unknown[] | undefined, width: number) => rows?.every((r) => Array.isArray(r) && r.length >= width) ?? false;
+    if (!pages || !chunks || !filters || !strings(pages, 1) || !strings(chunks, 3) || !strings(filters, 2)) {
+      throw new Error(`${join(bundle, metaFile)}: Pagefind 索引元数据的格式与预期不同 / Pagefind's metadata is not laid out as expected (Pagefind ${PAGEFIND_VERSION})`);
+    }
+    files.add(metaFile);
+    for (const [page, , group] of pages as [string, number, string?][]) files.add(`fragment/${group || page}.pf_fragment`);
+    for (const [, , chunk] of chunks as [string, string, string][]) files.add(`index/${chunk}.pf_index`);
+    for (const [, filter] of filters as [string, string][]) files.add(`filter/${filter}.pf_filter`);
+  }
+  return files;
+}
+
+/**
+ * Before a changed part is indexed again: its previous bundle's hashed files
+ * linked into the new bundle, so that Pagefind writes only the files that
+ * changed (the changed pages' fragments, the chunks and filters they touch).
+ * Only from a bundle of the same Pagefind version. Returns whether it seeded.
+ */
+function seedFromPrevious(previousBundle: string, bundle: string): boolean {
+  if (!existsSync(join(previousBundle, 'pagefind-entry.json')) || bundleEntry(previousBundle).version !== PAGEFIND_VERSION) return false;
+  for (const folder of HASHED_FOLDERS) if (existsSync(join(previousBundle, folder))) linkTree(join(previousBundle, folder), join(bundle, folder));
+  return true;
+}
+
+/** After indexing into a seeded bundle: the previous files the new index does not name (a changed page's old fragment, replaced chunks and metadata) removed. */
+function dropUnnamed(bundle: string): void {
+  const named = namedFiles(bundle);
+  const candidates = [
+    ...HASHED_FOLDERS.flatMap((folder) => (existsSync(join(bundle, folder)) ? readdirSync(join(bundle, folder)).map((f) => `${folder}/${f}`) : [])),
+    ...readdirSync(bundle).filter((f) => f.endsWith('.pf_meta')),
+  ];
+  for (const file of candidates) if (!named.has(file)) rmSync(join(bundle, file));
 }
 
 /**
@@ -246,7 +313,9 @@ export async function indexSite(site: string, options: { previous?: string; page
           reused++;
           continue;
         }
+        const seeded = !!previous && seedFromPrevious(join(previous, part.name), bundle);
         await indexPart(site, part, bundle);
+        if (seeded) dropUnnamed(bundle);
         // The UI files once, in pagefind/ (from a part indexed now); gone from every part's bundle.
         for (const file of UI_FILES) {
           if (!existsSync(join(outputPath, file))) renameSync(join(bundle, file), join(outputPath, file));

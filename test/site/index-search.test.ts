@@ -7,8 +7,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { indexSite } from '../../scripts/index-search.ts';
+import { indexSite, namedFiles } from '../../scripts/index-search.ts';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { encode } from 'cborg';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../temp.ts';
@@ -104,6 +106,37 @@ describe('scripts/index-search.ts', () => {
     const r2 = await indexSite(again, { previous: after });
     expect(r2.years.every((y) => y.reused === y.parts.length)).toBe(true);
     expect(existsSync(join(again, 'pagefind', 'pagefind-ui.js'))).toBe(true);
+  });
+
+  it("a changed year's index made again is the one a fresh build makes, with the unchanged pages' files linked from the previous site", async () => {
+    const pages = {
+      'index.html': page('<main>首页</main>'),
+      'jiangan/2023/index.html': bureauYear('江岸区医疗保障局 2023', '医疗救助'),
+      'hanyang/2023/index.html': bureauYear('汉阳区医疗保障局 2023', '医疗救助'),
+      'wuchang/2023/index.html': bureauYear('武昌区医疗保障局 2023', '医疗救助'),
+    };
+    const before = site(pages);
+    await indexSite(before);
+    const changed = { ...pages, 'jiangan/2023/index.html': bureauYear('江岸区医疗保障局 2023', '城乡居民基本医疗保险') };
+    const after = site(changed);
+    await indexSite(after, { previous: before });
+    const fresh = site(changed);
+    await indexSite(fresh);
+    // Byte for byte what a fresh build writes: the old fragment and chunks of the changed page are not left behind.
+    samePart(fresh, after, '2023/0');
+    const fragments = (dir: string) => readdirSync(join(dir, 'pagefind/2023/0/fragment'));
+    const kept = fragments(after).filter((f) => fragments(before).includes(f));
+    expect(kept).toHaveLength(2);
+    for (const f of kept) expect(statSync(join(after, 'pagefind/2023/0/fragment', f)).ino).toBe(statSync(join(before, 'pagefind/2023/0/fragment', f)).ino);
+    // Every file the index names is there.
+    for (const f of namedFiles(join(after, 'pagefind/2023/0'))) expect(existsSync(join(after, 'pagefind/2023/0', f)), f).toBe(true);
+  });
+
+  it('says so when a bundle\'s metadata is not laid out as this Pagefind version lays it out', () => {
+    const bundle = tempDir('index-meta-');
+    writeFileSync(join(bundle, 'pagefind-entry.json'), JSON.stringify({ version: '1.6.0', languages: { 'zh-cn': { hash: 'zh-cn_1', page_count: 1 } } }));
+    writeFileSync(join(bundle, 'pagefind.zh-cn_1.pf_meta'), gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), encode(['1.6.0', { pages: [] }])])));
+    expect(() => namedFiles(bundle)).toThrow(/pagefind\.zh-cn_1\.pf_meta: Pagefind 索引元数据的格式与预期不同/);
   });
 
   it('splits a large year into parts, a bureau always in the same one, and a rebuild indexes again only the changed part', async () => {
