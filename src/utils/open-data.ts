@@ -110,7 +110,7 @@ function writeFile(dir: string, path: string, label: string, format: FileInfo['f
 function csvSink(dir: string, name: ResourceName) {
   const path = siteCsvPath(name);
   const file = join(dir, path);
-  mkdirSync(dirname(file), { recursive: true });
+  folderFor(file);
   const fd = openSync(file, 'w');
   const hash = createHash('sha256');
   let bytes = 0;
@@ -148,6 +148,8 @@ interface WrittenFile extends FileInfo {
 interface Manifest {
   index: string;
   bureauYears: Record<string, { key: string; files: WrittenFile[] }>;
+  /** Each site-wide CSV and its key. */
+  siteCsvs?: Partial<Record<ResourceName, { key: string; file: WrittenFile }>>;
   /** The bulk zip and its key. */
   bulk?: { zip: FileInfo; key: string };
 }
@@ -160,6 +162,8 @@ function previousSite():
   | {
       dir: string;
       files: (id: string, key: string) => WrittenFile[] | undefined;
+      /** The site-wide CSV made under `key`, still as written. */
+      siteCsv: (name: ResourceName, key: string) => WrittenFile | undefined;
       /** The bulk zip made under `key`, still as written. */
       bulk: (key: string) => FileInfo | undefined;
     }
@@ -188,6 +192,10 @@ function previousSite():
       const entry = manifest.bureauYears[id];
       return entry?.key === key && entry.files.every(unchanged) ? entry.files : undefined;
     },
+    siteCsv(name, key) {
+      const entry = manifest.siteCsvs?.[name];
+      return entry?.key === key && unchanged(entry.file) ? entry.file : undefined;
+    },
     bulk(key) {
       const { bulk } = manifest;
       if (bulk?.key !== key) return undefined;
@@ -207,10 +215,30 @@ function reuse(from: string, dir: string, path: string): void {
   linkOrCopy(join(from, path), file);
 }
 
+/** A file as written, with the time a later build checks it by. */
+const written = (dir: string, info: FileInfo): WrittenFile => ({ ...info, mtimeMs: statSync(join(dir, info.path)).mtimeMs });
+
 /**
- * One pass over every bureau-year, bureau then year: its files are made,
- * written, measured and hashed (or, unchanged since the site being replaced,
- * linked from it), and their rows appended to the site-wide CSVs; then
+ * A site-wide CSV: the header, then the rows of each bureau-year's CSV of it,
+ * bureau then year, read back from `dir`. Unchanged since the site being
+ * replaced (the same bureau-year CSVs in the same order: a rebuild after a
+ * narrative changed), it is linked from that site instead.
+ */
+function siteCsv(dir: string, name: ResourceName, parts: readonly WrittenFile[], key: string | undefined, previous: ReturnType<typeof previousSite>): WrittenFile {
+  const kept = key === undefined ? undefined : previous?.siteCsv(name, key);
+  if (kept) {
+    reuse(previous!.dir, dir, kept.path);
+    return kept;
+  }
+  const sink = csvSink(dir, name);
+  for (const f of parts) sink.write(csvRows({ ...f, resource: name, content: readFileSync(join(dir, f.path)) }));
+  return written(dir, sink.close());
+}
+
+/**
+ * Every bureau-year, bureau then year: its files are made, written, measured
+ * and hashed (or, unchanged since the site being replaced, linked from it);
+ * then the site-wide CSVs (each joining every bureau-year's CSV of it),
  * datapackage.json, the zip and index.json. Only names, sizes and checksums
  * stay in memory.
  */
@@ -220,30 +248,30 @@ async function make(): Promise<OpenData> {
   const date = sourceDate();
   const keys = await buildKeys();
   const previous = previousSite();
-  const manifest: Manifest = { index: '', bureauYears: {} };
+  const manifest: Manifest = { index: '', bureauYears: {}, siteCsvs: {} };
   const byBureauYear = new Map<string, FileInfo[]>();
-  const sinks = new Map(RESOURCES.map((spec) => [spec.name, csvSink(dir, spec.name)]));
+  const parts = new Map<ResourceName, WrittenFile[]>(RESOURCES.map((spec) => [spec.name, []]));
   for (const d of s.disclosures) {
     const key = keys.bureauYearFiles(d);
     let files = key === undefined ? undefined : previous?.files(d.id, key);
-    if (files) {
-      for (const f of files) {
-        reuse(previous!.dir, dir, f.path);
-        if (f.resource) sinks.get(f.resource)!.write(csvRows({ ...f, content: readFileSync(join(dir, f.path)) }));
-      }
-    } else {
-      const made = bureauYearFiles(ref(s, d));
-      files = made.map((f) => ({
-        ...writeFile(dir, f.path, f.label, f.format, f.content),
+    if (files) for (const f of files) reuse(previous!.dir, dir, f.path);
+    else {
+      files = bureauYearFiles(ref(s, d)).map((f) => ({
+        ...written(dir, writeFile(dir, f.path, f.label, f.format, f.content)),
         ...(f.resource ? { resource: f.resource } : {}),
-        mtimeMs: statSync(join(dir, f.path)).mtimeMs,
       }));
-      for (const f of made) if (f.resource) sinks.get(f.resource)!.write(csvRows(f));
     }
+    for (const f of files) if (f.resource) parts.get(f.resource)!.push(f);
     byBureauYear.set(d.id, files);
     if (key !== undefined) manifest.bureauYears[d.id] = { key, files };
   }
-  const csvs = new Map([...sinks].map(([name, sink]) => [name, sink.close()]));
+  const csvs = new Map<ResourceName, FileInfo>();
+  for (const [name, files] of parts) {
+    const key = keys.siteCsv(name, files.map((f) => f.sha256));
+    const csv = siteCsv(dir, name, files, key, previous);
+    csvs.set(name, csv);
+    if (key !== undefined) manifest.siteCsvs![name] = { key, file: csv };
+  }
   const siteFiles = new Map<string, FileInfo>();
   for (const info of csvs.values()) siteFiles.set(info.path, info);
   const pkg = dataPackage({

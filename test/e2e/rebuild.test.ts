@@ -40,6 +40,13 @@ const fresh = () => {
 const csv = (i: number, year: number) => join(out, `${bureauAt(i).id}/${year}/data/${bureauAt(i).id}-${year}-t03.csv`);
 const page = (i: number, year: number) => join(out, `${bureauAt(i).id}/${year}/index.html`);
 const bulkZip = () => join(out, 'data/juesuan-gongkai-csv.zip');
+/** A site-wide CSV: every bureau-year's rows of one table. */
+const siteCsv = () => join(out, 'data/t03.csv');
+/** The 2024 index's page fragments (named by a hash of their content), with their inodes. */
+const fragments = () => {
+  const dir = join(out, 'pagefind/2024/0/fragment');
+  return new Map(readdirSync(dir).map((f) => [f, statSync(join(dir, f)).ino]));
+};
 
 beforeAll(() => {
   generate({ dir: content, bureaus: BUREAUS, years: YEARS });
@@ -50,10 +57,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('a rebuild after one bureau-year changed', () => {
   let log: string;
   const inode = (file: string) => statSync(file).ino;
-  let before: { unchanged: number; changed: number; zip: number };
+  let before: { unchanged: number; changed: number; siteCsv: number; zip: number; fragments: Map<string, number> };
 
   beforeAll(() => {
-    before = { unchanged: inode(csv(0, 2024)), changed: inode(csv(1, 2024)), zip: inode(bulkZip()) };
+    before = { unchanged: inode(csv(0, 2024)), changed: inode(csv(1, 2024)), siteCsv: inode(siteCsv()), zip: inode(bulkZip()), fragments: fragments() };
     const narrative = join(bureauYearDir(content, 1, 2024), 'narrative.md');
     writeFileSync(narrative, `${readFileSync(narrative, 'utf8')}\n本段为增量构建测试新增的说明。\n`);
     log = build(out);
@@ -73,7 +80,21 @@ describe('a rebuild after one bureau-year changed', () => {
     expect(inode(csv(1, 2024))).not.toBe(before.changed);
   });
 
-  test('keeps the bulk zip when no CSV changed (only the narrative did)', () => {
+  test("indexes the changed year again but keeps the unchanged pages' index files: only the changed page's fragment is new", () => {
+    const after = fragments();
+    const added = [...after.keys()].filter((f) => !before.fragments.has(f));
+    const gone = [...before.fragments.keys()].filter((f) => !after.has(f));
+    // The changed page's fragment is written afresh and its old one removed.
+    expect(added).toHaveLength(1);
+    expect(gone).toHaveLength(1);
+    // The other pages' fragments are the previous site's files, linked: Pagefind did not write them again.
+    const kept = [...after].filter(([f]) => before.fragments.has(f));
+    expect(kept).toHaveLength(BUREAUS - 1);
+    for (const [f, ino] of kept) expect(ino, f).toBe(before.fragments.get(f));
+  });
+
+  test('keeps the site-wide CSVs and the bulk zip when no CSV changed (only the narrative did)', () => {
+    expect(inode(siteCsv())).toBe(before.siteCsv);
     expect(inode(bulkZip())).toBe(before.zip);
   });
 
@@ -128,9 +149,12 @@ describe('what a rebuild does not reuse', () => {
     writeFileSync(file, good.replace(/\r\n$/, '\r\n手工改动,\r\n'));
     const zip = readFileSync(bulkZip());
     writeFileSync(bulkZip(), Buffer.concat([zip, Buffer.from('手工改动')]));
+    const all = readFileSync(siteCsv(), 'utf8');
+    writeFileSync(siteCsv(), all.replace(/\r\n$/, '\r\n手工改动,\r\n'));
     build(out);
     expect(readFileSync(file, 'utf8')).toBe(good);
     expect(readFileSync(bulkZip()).equals(zip)).toBe(true);
+    expect(readFileSync(siteCsv(), 'utf8')).toBe(all);
     expect(siteFiles(out)).toEqual(fresh());
   }, 240_000);
 });
