@@ -243,16 +243,21 @@ export function namedFiles(bundle: string): Set<string> {
     const metaFile = `pagefind.${hash}.pf_meta`;
     const bytes = gunzipSync(readFileSync(join(bundle, metaFile)));
     const meta: unknown = bytes.subarray(0, META_SIGNATURE.length).toString() === META_SIGNATURE ? decode(bytes.subarray(META_SIGNATURE.length)) : undefined;
-    const list = (i: number) => (Array.isArray(meta) && Array.isArray(meta[i]) ? (meta[i] as unknown[]) : undefined);
-    const [pages, chunks, filters] = [list(1), list(2), list(3)];
-    const strings = (rows: unknown[] | undefined, width: number) => rows?.every((r) => Array.isArray(r) && r.length >= width) ?? false;
-    if (!pages || !chunks || !filters || !strings(pages, 1) || !strings(chunks, 3) || !strings(filters, 2)) {
+    /** Column `column` of the metadata's list `list` (its rows are arrays), if every row has a string there. */
+    const hashes = (list: number, column: number): string[] | undefined => {
+      const rows = Array.isArray(meta) ? meta[list] : undefined;
+      if (!Array.isArray(rows) || !rows.every((r) => Array.isArray(r) && typeof r[column] === 'string')) return undefined;
+      return rows.map((r: string[]) => r[column]!);
+    };
+    // A page's fragment is in its group's file when it has a group (an empty string when not).
+    const [pages, groups, chunks, filters] = [hashes(1, 0), hashes(1, 2), hashes(2, 2), hashes(3, 1)];
+    if (!pages || !groups || !chunks || !filters) {
       throw new Error(`${join(bundle, metaFile)}: Pagefind 索引元数据的格式与预期不同 / Pagefind's metadata is not laid out as expected (Pagefind ${PAGEFIND_VERSION})`);
     }
     files.add(metaFile);
-    for (const [page, , group] of pages as [string, number, string?][]) files.add(`fragment/${group || page}.pf_fragment`);
-    for (const [, , chunk] of chunks as [string, string, string][]) files.add(`index/${chunk}.pf_index`);
-    for (const [, filter] of filters as [string, string][]) files.add(`filter/${filter}.pf_filter`);
+    pages.forEach((page, i) => files.add(`fragment/${groups[i] || page}.pf_fragment`));
+    for (const chunk of chunks) files.add(`index/${chunk}.pf_index`);
+    for (const filter of filters) files.add(`filter/${filter}.pf_filter`);
   }
   return files;
 }
@@ -261,7 +266,8 @@ export function namedFiles(bundle: string): Set<string> {
  * Before a changed part is indexed again: its previous bundle's hashed files
  * linked into the new bundle, so that Pagefind writes only the files that
  * changed (the changed pages' fragments, the chunks and filters they touch).
- * Only from a bundle of the same Pagefind version. Returns whether it seeded.
+ * Only from a bundle of the same Pagefind version; its files are trusted as
+ * that build wrote them, as a reused part's are. Returns whether it seeded.
  */
 function seedFromPrevious(previousBundle: string, bundle: string): boolean {
   if (!existsSync(join(previousBundle, 'pagefind-entry.json')) || bundleEntry(previousBundle).version !== PAGEFIND_VERSION) return false;
