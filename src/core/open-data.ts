@@ -386,22 +386,12 @@ export function csvHeader(name: ResourceName): string {
   return toCsv(resourceSpec(name), []);
 }
 
-/** The rows of one bureau-year's CSV, without the BOM and header line. */
-export function csvRows(file: Pick<DataFile, 'path' | 'resource' | 'content'>): string;
-export function csvRows(file: Pick<DataFile, 'path' | 'resource'> & { content: Uint8Array }): Uint8Array;
-/** A bureau-year's CSV without its header: its part of the site-wide CSV (as text, or as the bytes of the file). */
-export function csvRows(file: Pick<DataFile, 'path' | 'resource'> & { content: string | Uint8Array }): string | Uint8Array {
+/** A bureau-year's CSV file without its BOM and header line: its part of the site-wide CSV, as bytes. */
+export function csvRows(file: Pick<DataFile, 'path' | 'resource'> & { content: Uint8Array }): Uint8Array {
   if (!file.resource) throw new Error(`${file.path} is not a CSV of a resource`);
-  const head = csvHeader(file.resource);
-  const { content } = file;
-  const differs = () => new Error(`${file.path}: header differs from ${file.resource}`);
-  if (typeof content === 'string') {
-    if (!content.startsWith(head)) throw differs();
-    return content.slice(head.length);
-  }
-  const headBytes = Buffer.from(head);
-  if (Buffer.compare(content.subarray(0, headBytes.length), headBytes) !== 0) throw differs();
-  return content.subarray(headBytes.length);
+  const head = Buffer.from(csvHeader(file.resource));
+  if (Buffer.compare(file.content.subarray(0, head.length), head) !== 0) throw new Error(`${file.path}: header differs from ${file.resource}`);
+  return file.content.subarray(head.length);
 }
 
 /**

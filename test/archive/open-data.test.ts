@@ -185,8 +185,9 @@ describe('JSON files', () => {
 
 describe('datapackage.json', () => {
   const perBureauYear = refs.map(bureauYearFiles);
+  const rowsOf = (f: { path: string; resource?: ResourceName; content: string | Uint8Array }) => Buffer.from(csvRows({ ...f, content: Buffer.from(f.content) })).toString('utf8');
   const files = Object.fromEntries(
-    RESOURCES.map((spec) => [spec.name, csvHeader(spec.name) + perBureauYear.map((fs) => csvRows(fs.find((f) => f.resource === spec.name)!)).join('')]),
+    RESOURCES.map((spec) => [spec.name, csvHeader(spec.name) + perBureauYear.map((fs) => rowsOf(fs.find((f) => f.resource === spec.name)!)).join('')]),
   ) as Record<ResourceName, string>;
   const sums = Object.fromEntries(Object.entries(files).map(([name, text]) => [name, { bytes: Buffer.byteLength(text), sha256: sha256(text) }])) as Record<ResourceName, { bytes: number; sha256: string }>;
   const descriptor = JSON.parse(dataPackage({ title: '测试', organisation: '测试单位', years: refs.map((r) => r.year), created: '2024-01-01T00:00:00Z', files: sums }));
