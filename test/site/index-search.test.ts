@@ -132,6 +132,28 @@ describe('scripts/index-search.ts', () => {
     for (const f of namedFiles(join(after, 'pagefind/2023/0'))) expect(existsSync(join(after, 'pagefind/2023/0', f)), f).toBe(true);
   });
 
+  it('does not start from the files of an index another Pagefind version wrote', async () => {
+    const pages = {
+      'index.html': page('<main>首页</main>'),
+      'jiangan/2023/index.html': bureauYear('江岸区医疗保障局 2023', '医疗救助'),
+      'hanyang/2023/index.html': bureauYear('汉阳区医疗保障局 2023', '医疗救助'),
+    };
+    const before = site(pages);
+    await indexSite(before);
+    const entryFile = join(before, 'pagefind/2023/0/pagefind-entry.json');
+    writeFileSync(entryFile, readFileSync(entryFile, 'utf8').replace(/"version":"[^"]+"/, '"version":"0.0.1"'));
+    const changed = { ...pages, 'jiangan/2023/index.html': bureauYear('江岸区医疗保障局 2023', '城乡居民基本医疗保险') };
+    const after = site(changed);
+    await indexSite(after, { previous: before });
+    const fresh = site(changed);
+    await indexSite(fresh);
+    samePart(fresh, after, '2023/0');
+    const dir = (d: string) => join(d, 'pagefind/2023/0/fragment');
+    for (const f of readdirSync(dir(after)).filter((f) => existsSync(join(dir(before), f)))) {
+      expect(statSync(join(dir(after), f)).ino, f).not.toBe(statSync(join(dir(before), f)).ino);
+    }
+  });
+
   it('says so when a bundle\'s metadata is not laid out as this Pagefind version lays it out', () => {
     const bundle = tempDir('index-meta-');
     writeFileSync(join(bundle, 'pagefind-entry.json'), JSON.stringify({ version: '1.6.0', languages: { 'zh-cn': { hash: 'zh-cn_1', page_count: 1 } } }));
