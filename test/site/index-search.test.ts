@@ -108,7 +108,11 @@ describe('scripts/index-search.ts', () => {
     expect(existsSync(join(again, 'pagefind', 'pagefind-ui.js'))).toBe(true);
   });
 
-  it("a changed year's index made again is the one a fresh build makes, with the unchanged pages' files linked from the previous site", async () => {
+  /**
+   * Three 2023 pages indexed; 江岸's page changed and indexed again over that site (after `tamper` with its
+   * bundle), and a fresh index of the changed pages to compare with. Returns the three sites' fragment folders.
+   */
+  async function reindexed(tamper: (bundle: string) => void = () => {}) {
     const pages = {
       'index.html': page('<main>首页</main>'),
       'jiangan/2023/index.html': bureauYear('江岸区医疗保障局 2023', '医疗救助'),
@@ -117,6 +121,7 @@ describe('scripts/index-search.ts', () => {
     };
     const before = site(pages);
     await indexSite(before);
+    tamper(join(before, 'pagefind/2023/0'));
     const changed = { ...pages, 'jiangan/2023/index.html': bureauYear('江岸区医疗保障局 2023', '城乡居民基本医疗保险') };
     const after = site(changed);
     await indexSite(after, { previous: before });
@@ -124,34 +129,27 @@ describe('scripts/index-search.ts', () => {
     await indexSite(fresh);
     // Byte for byte what a fresh build writes: the old fragment and chunks of the changed page are not left behind.
     samePart(fresh, after, '2023/0');
-    const fragments = (dir: string) => readdirSync(join(dir, 'pagefind/2023/0/fragment'));
-    const kept = fragments(after).filter((f) => fragments(before).includes(f));
-    expect(kept).toHaveLength(2);
-    for (const f of kept) expect(statSync(join(after, 'pagefind/2023/0/fragment', f)).ino).toBe(statSync(join(before, 'pagefind/2023/0/fragment', f)).ino);
+    const fragments = (dir: string) => join(dir, 'pagefind/2023/0/fragment');
+    const shared = readdirSync(fragments(after)).filter((f) => existsSync(join(fragments(before), f)));
+    const sameFile = (f: string) => statSync(join(fragments(after), f)).ino === statSync(join(fragments(before), f)).ino;
+    return { after, shared, sameFile };
+  }
+
+  it("a changed year's index made again is the one a fresh build makes, with the unchanged pages' files linked from the previous site", async () => {
+    const { after, shared, sameFile } = await reindexed();
+    expect(shared).toHaveLength(2);
+    for (const f of shared) expect(sameFile(f), f).toBe(true);
     // Every file the index names is there.
     for (const f of namedFiles(join(after, 'pagefind/2023/0'))) expect(existsSync(join(after, 'pagefind/2023/0', f)), f).toBe(true);
   });
 
   it('does not start from the files of an index another Pagefind version wrote', async () => {
-    const pages = {
-      'index.html': page('<main>首页</main>'),
-      'jiangan/2023/index.html': bureauYear('江岸区医疗保障局 2023', '医疗救助'),
-      'hanyang/2023/index.html': bureauYear('汉阳区医疗保障局 2023', '医疗救助'),
-    };
-    const before = site(pages);
-    await indexSite(before);
-    const entryFile = join(before, 'pagefind/2023/0/pagefind-entry.json');
-    writeFileSync(entryFile, readFileSync(entryFile, 'utf8').replace(/"version":"[^"]+"/, '"version":"0.0.1"'));
-    const changed = { ...pages, 'jiangan/2023/index.html': bureauYear('江岸区医疗保障局 2023', '城乡居民基本医疗保险') };
-    const after = site(changed);
-    await indexSite(after, { previous: before });
-    const fresh = site(changed);
-    await indexSite(fresh);
-    samePart(fresh, after, '2023/0');
-    const dir = (d: string) => join(d, 'pagefind/2023/0/fragment');
-    for (const f of readdirSync(dir(after)).filter((f) => existsSync(join(dir(before), f)))) {
-      expect(statSync(join(dir(after), f)).ino, f).not.toBe(statSync(join(dir(before), f)).ino);
-    }
+    const { shared, sameFile } = await reindexed((bundle) => {
+      const entry = join(bundle, 'pagefind-entry.json');
+      writeFileSync(entry, readFileSync(entry, 'utf8').replace(/"version":"[^"]+"/, '"version":"0.0.1"'));
+    });
+    expect(shared).toHaveLength(2);
+    for (const f of shared) expect(sameFile(f), f).toBe(false);
   });
 
   it('says so when a bundle\'s metadata is not laid out as this Pagefind version lays it out', () => {
