@@ -138,20 +138,20 @@ interface WrittenFile extends FileInfo {
 }
 
 /**
- * What a build wrote for each bureau-year, under which key (src/utils/build-keys.ts),
- * and the checksum of the index.json it wrote. `npm run build` keeps it in its
- * build cache (BUILD_CACHE_ENV) and names the site it is replacing
- * (PREVIOUS_SITE_ENV): a bureau-year whose key is unchanged has its files linked
- * from that site instead of made again, if that site is the one the manifest
- * describes (same index.json) and each file is still as written.
+ * What a build wrote for each bureau-year, and of the site-wide files for
+ * which a key says what they are made from (the site-wide CSVs, the bulk zip),
+ * under which key (src/utils/build-keys.ts), and the checksum of the
+ * index.json it wrote. `npm run build` keeps it in its build cache
+ * (BUILD_CACHE_ENV) and names the site it is replacing (PREVIOUS_SITE_ENV): a
+ * bureau-year or site-wide file whose key is unchanged is linked from that
+ * site instead of made again, if that site is the one the manifest describes
+ * (same index.json) and each file is still as written.
  */
 interface Manifest {
   index: string;
   bureauYears: Record<string, { key: string; files: WrittenFile[] }>;
-  /** Each site-wide CSV and its key. */
-  siteCsvs?: Partial<Record<ResourceName, { key: string; file: WrittenFile }>>;
-  /** The bulk zip and its key. */
-  bulk?: { zip: FileInfo; key: string };
+  /** By path. */
+  siteFiles?: Record<string, { key: string; file: WrittenFile }>;
 }
 
 const manifestFile = (): string | undefined =>
@@ -162,10 +162,8 @@ function previousSite():
   | {
       dir: string;
       files: (id: string, key: string) => WrittenFile[] | undefined;
-      /** The site-wide CSV made under `key`, still as written. */
-      siteCsv: (name: ResourceName, key: string) => WrittenFile | undefined;
-      /** The bulk zip made under `key`, still as written. */
-      bulk: (key: string) => FileInfo | undefined;
+      /** The site-wide file at `path` made under `key`, still as written. */
+      siteFile: (path: string, key: string) => WrittenFile | undefined;
     }
   | undefined {
   const file = manifestFile();
@@ -192,18 +190,9 @@ function previousSite():
       const entry = manifest.bureauYears[id];
       return entry?.key === key && entry.files.every(unchanged) ? entry.files : undefined;
     },
-    siteCsv(name, key) {
-      const entry = manifest.siteCsvs?.[name];
+    siteFile(path, key) {
+      const entry = manifest.siteFiles?.[path];
       return entry?.key === key && unchanged(entry.file) ? entry.file : undefined;
-    },
-    bulk(key) {
-      const { bulk } = manifest;
-      if (bulk?.key !== key) return undefined;
-      try {
-        return sha256(readFileSync(join(dir, bulk.zip.path))) === bulk.zip.sha256 ? bulk.zip : undefined;
-      } catch {
-        return undefined;
-      }
     },
   };
 }
@@ -218,18 +207,8 @@ function reuse(from: string, dir: string, path: string): void {
 /** A file as written, with the time a later build checks it by. */
 const written = (dir: string, info: FileInfo): WrittenFile => ({ ...info, mtimeMs: statSync(join(dir, info.path)).mtimeMs });
 
-/**
- * A site-wide CSV: the header, then the rows of each bureau-year's CSV of it,
- * bureau then year, read back from `dir`. Unchanged since the site being
- * replaced (the same bureau-year CSVs in the same order: a rebuild after a
- * narrative changed), it is linked from that site instead.
- */
-function siteCsv(dir: string, name: ResourceName, parts: readonly WrittenFile[], key: string | undefined, previous: ReturnType<typeof previousSite>): WrittenFile {
-  const kept = key === undefined ? undefined : previous?.siteCsv(name, key);
-  if (kept) {
-    reuse(previous!.dir, dir, kept.path);
-    return kept;
-  }
+/** A site-wide CSV: the header, then the rows of each bureau-year's CSV of it, bureau then year, read back from `dir`. */
+function joinedCsv(dir: string, name: ResourceName, parts: readonly WrittenFile[]): WrittenFile {
   const sink = csvSink(dir, name);
   for (const f of parts) sink.write(csvRows({ ...f, resource: name, content: readFileSync(join(dir, f.path)) }));
   return written(dir, sink.close());
@@ -248,7 +227,19 @@ async function make(): Promise<OpenData> {
   const date = sourceDate();
   const keys = await buildKeys();
   const previous = previousSite();
-  const manifest: Manifest = { index: '', bureauYears: {}, siteCsvs: {} };
+  const manifest: Manifest = { index: '', bureauYears: {}, siteFiles: {} };
+  /**
+   * The site-wide file at `path`, made under `key`: linked from the site being replaced when it was made
+   * there under the same key and is still as written (a site-wide CSV whose bureau-year CSVs are the same,
+   * in the same order: a rebuild after a narrative changed), else made.
+   */
+  const keptOrMade = async (path: string, key: string | undefined, make: () => WrittenFile | Promise<WrittenFile>): Promise<WrittenFile> => {
+    const kept = key === undefined ? undefined : previous?.siteFile(path, key);
+    if (kept) reuse(previous!.dir, dir, path);
+    const file = kept ?? (await make());
+    if (key !== undefined) manifest.siteFiles![path] = { key, file };
+    return file;
+  };
   const byBureauYear = new Map<string, FileInfo[]>();
   const parts = new Map<ResourceName, WrittenFile[]>(RESOURCES.map((spec) => [spec.name, []]));
   for (const d of s.disclosures) {
@@ -267,10 +258,7 @@ async function make(): Promise<OpenData> {
   }
   const csvs = new Map<ResourceName, FileInfo>();
   for (const [name, files] of parts) {
-    const key = keys.siteCsv(name, files.map((f) => f.sha256));
-    const csv = siteCsv(dir, name, files, key, previous);
-    csvs.set(name, csv);
-    if (key !== undefined) manifest.siteCsvs![name] = { key, file: csv };
+    csvs.set(name, await keptOrMade(siteCsvPath(name), keys.siteCsv(name, files.map((f) => f.sha256)), () => joinedCsv(dir, name, files)));
   }
   const siteFiles = new Map<string, FileInfo>();
   for (const info of csvs.values()) siteFiles.set(info.path, info);
@@ -283,18 +271,14 @@ async function make(): Promise<OpenData> {
   });
   siteFiles.set(DATAPACKAGE, writeFile(dir, DATAPACKAGE, '数据说明', 'json', pkg));
   // The same datapackage.json (every CSV's checksum, the date) makes the same zip: a rebuild where no CSV changed keeps it.
-  const bulkKey = keys.bulkZip(pkg);
-  let bulk = bulkKey === undefined ? undefined : previous?.bulk(bulkKey);
-  if (bulk) reuse(previous!.dir, dir, bulk.path);
-  else {
+  const bulk = await keptOrMade(BULK_ZIP, keys.bulkZip(pkg), async () => {
     const zip = await zipFiles(
       [{ name: 'datapackage.json', content: pkg }, ...RESOURCES.map((spec) => ({ name: `${spec.name}.csv`, content: readFileSync(join(dir, siteCsvPath(spec.name))) }))],
       date,
     );
-    bulk = writeFile(dir, BULK_ZIP, '全部数据', 'zip', zip);
-  }
+    return written(dir, writeFile(dir, BULK_ZIP, '全部数据', 'zip', zip));
+  });
   siteFiles.set(BULK_ZIP, bulk);
-  if (bulkKey !== undefined) manifest.bulk = { zip: bulk, key: bulkKey };
 
   const versions = await earlierVersions();
   const checksum = (f: FileInfo) => ({ path: url(f.path), bytes: f.bytes, sha256: f.sha256 });
