@@ -178,6 +178,11 @@ describe('search index', () => {
 
 /** Hrefs of the results listed (pages and their sub-results). */
 const resultLinks = () => page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+/** A bureau of the newest year, from the index itself: its page of that year, its name and its bureau page. */
+const newestBureau = async () => {
+  const [own] = await search(null, NEWEST);
+  return { own: own!, name: own!.filters['部门']![0]!, bureauUrl: own!.url.replace(/[^/]+\/$/, '') };
+};
 /** The links in the 部门 box, when it is shown: path and text. */
 const namedLinks = () =>
   page.$$eval('[data-search-named]:not([hidden]) a', (links) => links.map((a) => ({ path: new URL((a as HTMLAnchorElement).href).pathname, text: a.textContent })));
@@ -263,9 +268,7 @@ describe('search page', () => {
 
   test('a bureau\'s name, full or without its city, is answered by the 部门 box alone, typed or in the address, with nothing of the index downloaded; its button searches the text', async () => {
     // The newest year's bureau, from the index itself.
-    const [own] = await search(null, NEWEST);
-    const name = own!.filters['部门']![0]!;
-    const bureauUrl = own!.url.replace(/[^/]+\/$/, '');
+    const { own, name, bureauUrl } = await newestBureau();
     const requested: string[] = [];
     const record = (r: Request) => requested.push(new URL(r.url()).pathname);
     page.on('request', record);
@@ -274,7 +277,7 @@ describe('search page', () => {
       await page.waitForSelector('[data-search-named]:not([hidden]) [data-search-named-only]:not([hidden])');
       expect(await namedLinks()).toEqual([
         { path: bureauUrl, text: name },
-        { path: own!.url, text: expect.stringContaining(`${NEWEST} 年度`) },
+        { path: own.url, text: expect.stringContaining(`${NEWEST} 年度`) },
       ]);
       // Screen readers are told (Pagefind's own message is hidden with its results).
       expect(await page.textContent('[data-search-named-status]')).toBe(`部门：${name}，已列出该部门及其决算`);
@@ -312,9 +315,7 @@ describe('search page', () => {
   });
 
   test('four characters or more from inside a bureau\'s name are searched as text, with that bureau and its page of the year linked at the top of the results; other terms link none', async () => {
-    const [own] = await search(null, NEWEST);
-    const name = own!.filters['部门']![0]!;
-    const bureauUrl = own!.url.replace(/[^/]+\/$/, '');
+    const { own, name, bureauUrl } = await newestBureau();
     await page.goto(base + 'search/', { waitUntil: 'networkidle' });
     // 东西湖区医疗保障: neither the name nor its end.
     const part = name.slice(3, -1);
@@ -323,7 +324,7 @@ describe('search page', () => {
     await page.waitForSelector('[data-search-named]:not([hidden]) a');
     expect(await namedLinks()).toEqual([
       { path: bureauUrl, text: name },
-      { path: own!.url, text: expect.stringContaining(`${NEWEST} 年度`) },
+      { path: own.url, text: expect.stringContaining(`${NEWEST} 年度`) },
     ]);
     // At the top of the results, above the UI's message.
     expect(await page.$eval('.pagefind-ui__results-area', (area) => area.firstElementChild?.matches('[data-search-named]'))).toBe(true);
