@@ -48,6 +48,21 @@ export function regionName(b: Bureau): string {
   return [b.region.province, b.region.city, b.region.district].filter(Boolean).join(' ');
 }
 
+/**
+ * The name without the region it starts with: 武汉市江岸区医疗保障局 in
+ * 湖北省 武汉市 江岸区 is 医疗保障局. The search's 部门 filter has these
+ * values: with the 地区 filter they pick one bureau, alone they pick a kind of
+ * bureau in every region, and a province's thousands of bureaus make a list of
+ * a few dozen names. A name that does not start with its region is kept whole.
+ */
+export function nameInRegion(b: Bureau): string {
+  const { province, city = '', district = '' } = b.region;
+  // The longest region prefix the name starts with.
+  const prefix = [province + city + district, city + district, district, city, province].find((p) => p !== '' && b.name.startsWith(p));
+  const rest = prefix === undefined ? '' : b.name.slice(prefix.length);
+  return rest === '' ? b.name : rest;
+}
+
 // ---------------------------------------------------------------------------
 // Years
 

@@ -5,10 +5,12 @@
  * fifth of eight, after downloading ≈ 500 KB of index. The search page
  * therefore answers a term that is only a bureau's name with the bureau
  * (askedBureau), and links the bureaus a longer term names above the results
- * (namedBureaus). Pure: the search page (search.ts) finds the names (the 部门
- * filter's values) and the links.
+ * (namedBureaus). The names come from each site's list of its bureaus
+ * (BUREAUS_FILE), not from the index. Pure: the search page (search.ts) does
+ * the fetching and the links.
  */
 import { compareText } from '../core/order.ts';
+import { ALL_YEARS } from './search-years.ts';
 
 /** More matches than this: the term is a kind of bureau (医疗保障局), not a name; nothing is linked. */
 export const MAX_NAMED = 5;
@@ -50,7 +52,37 @@ export function askedBureau(term: string, names: readonly string[]): string | un
   return ending.length === 1 ? ending[0] : undefined;
 }
 
-/** A bureau's page (all its years) from the address of one of its bureau-year pages (…/<bureau>/<year>/). */
-export function bureauUrlOf(bureauYearUrl: string): string {
-  return bureauYearUrl.replace(/[^/]+\/$/u, '');
+/** Each site's bureaus, under its base path (src/pages/search/bureaus.json.ts writes it). */
+export const BUREAUS_FILE = 'search/bureaus.json';
+
+/** A bureau as the 部门 box links it. */
+export interface SearchBureau {
+  /** Full name, e.g. 武汉市江岸区医疗保障局. */
+  name: string;
+  /** Its page (every year), the site's base path included, e.g. /zwgk/czzj/wuhan-jiangan-yibao/. */
+  url: string;
+  /** The years it has a page for (<url><year>/), oldest first. */
+  years: string[];
+}
+
+/** The bureaus listed in a BUREAUS_FILE, or an error naming what is wrong. */
+export function parseBureaus(json: unknown): SearchBureau[] {
+  const bureaus = (json as { bureaus?: unknown } | null)?.bureaus;
+  const ok = (b: Partial<SearchBureau>) =>
+    typeof b.name === 'string' &&
+    b.name !== '' &&
+    typeof b.url === 'string' &&
+    b.url.startsWith('/') &&
+    b.url.endsWith('/') &&
+    Array.isArray(b.years) &&
+    b.years.every((y) => typeof y === 'string' && /^\d{4}$/.test(y));
+  if (!Array.isArray(bureaus) || !bureaus.every((b) => typeof b === 'object' && b !== null && ok(b as Partial<SearchBureau>))) {
+    throw new Error(`${BUREAUS_FILE}: expected {"bureaus": [{"name": "…局", "url": "/…/", "years": ["2023", …]}, …]}`);
+  }
+  return (bureaus as SearchBureau[]).map(({ name, url, years }) => ({ name, url, years }));
+}
+
+/** The bureau's years that a choice searches (one year, or every year for 全部年度), newest first. */
+export function yearsSearched(bureau: SearchBureau, choice: string): string[] {
+  return bureau.years.filter((y) => choice === ALL_YEARS || y === choice).sort((a, b) => compareText(b, a));
 }

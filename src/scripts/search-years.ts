@@ -28,6 +28,11 @@ export interface SearchSite extends YearsManifest {
   bundle: string;
 }
 
+/** Where a site's pages start, from its pagefind/ folder: the folder holding it. */
+export function siteBaseOf(bundle: string): string {
+  return bundle.replace(/pagefind\/$/, '');
+}
+
 /** A Pagefind index to search, as PagefindUI's bundlePath and mergeIndex take it. */
 export interface Bundle {
   bundlePath: string;
@@ -71,7 +76,7 @@ export function bundlesFor(choice: string, sites: readonly SearchSite[]): Bundle
   return years.flatMap((year) =>
     sites
       .filter((s) => s.years.includes(year))
-      .flatMap((s) => s.parts[year]!.map((part) => ({ bundlePath: `${s.bundle}${part}/`, baseUrl: s.bundle.replace(/pagefind\/$/, '') }))),
+      .flatMap((s) => s.parts[year]!.map((part) => ({ bundlePath: `${s.bundle}${part}/`, baseUrl: siteBaseOf(s.bundle) }))),
   );
 }
 

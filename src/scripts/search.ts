@@ -9,9 +9,8 @@
  * page: Pagefind's UI and its pagefind.js module are not made to be swapped).
  * Other sites of a portal (site.yaml `portal`) add their index of the same year.
  */
-import { compareText } from '../core/order.ts';
-import { askedBureau, bureauUrlOf, namedBureaus } from './named-bureaus.ts';
-import { ALL_YEARS, bundlesFor, chosenYear, parseManifest, searchHref, yearsOf, YEARS_FILE, type Bundle, type SearchSite } from './search-years.ts';
+import { askedBureau, BUREAUS_FILE, namedBureaus, parseBureaus, yearsSearched, type SearchBureau } from './named-bureaus.ts';
+import { ALL_YEARS, bundlesFor, chosenYear, parseManifest, searchHref, siteBaseOf, yearsOf, YEARS_FILE, type Bundle, type SearchSite } from './search-years.ts';
 
 interface PagefindUIOptions extends Bundle {
   element: string;
@@ -52,19 +51,22 @@ async function siteYears(bundle: string): Promise<SearchSite> {
   return { bundle, ...parseManifest(await response.json()) };
 }
 
+/** A site's bureaus, from its search/bureaus.json. */
+async function siteBureaus(base: string): Promise<SearchBureau[]> {
+  const response = await fetch(`${base}${BUREAUS_FILE}`);
+  if (!response.ok) throw new Error(`${base}${BUREAUS_FILE}: ${response.status}`);
+  return parseBureaus(await response.json());
+}
+
 function showFallback(fallback: HTMLElement | null, message: string): void {
   if (!fallback) return;
   fallback.hidden = false;
   fallback.querySelector('p')!.textContent = message;
 }
 
-interface PagefindResult {
-  data(): Promise<{ url: string; meta: { title?: string } }>;
-}
 interface PagefindModule {
-  search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
+  search(term: string | null): Promise<unknown>;
   preload(term: string): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 /**
@@ -118,13 +120,11 @@ interface NamedBox {
 }
 
 /**
- * The 部门 box: the bureaus a term names (named-bureaus.ts), each linked with
- * its pages of the year(s) searched, found with the 部门 filter and no term
- * (nothing to download but the pages' data: the filters are loaded as the page
- * opens).
+ * The 部门 box: the bureaus a term names (named-bureaus.ts), from the sites'
+ * lists of their bureaus (BUREAUS_FILE, loaded as the page opens), each linked
+ * with its pages of the year(s) searched. Nothing of the index is downloaded.
  * - A term searched as text that has a bureau's name, or four characters of
  *   one, in it: the box links the bureaus at the top of Pagefind's results.
- *   Pagefind's worker answers in order, so this never delays the reader's search.
  * - A term that is nothing but a bureau's name (its full name, or the name
  *   without its city) asks for that bureau: the box alone answers, with each of
  *   its pages, and Pagefind's results are hidden.
@@ -132,77 +132,59 @@ interface NamedBox {
  *   at 3,000 bureaus a year that downloads ≈ 500 KB of index and ranks the
  *   bureau's own page fifth of eight. The box's button searches the text after all.
  */
-function namedBox(root: HTMLElement, box: HTMLElement, bundlePath: string, keepAddress: (term: string) => void): NamedBox {
-  let names: string[] = [];
+function namedBox(root: HTMLElement, box: HTMLElement, sites: readonly SearchSite[], year: string, keepAddress: (term: string) => void): NamedBox {
+  const byName = new Map<string, SearchBureau>();
   const ready = Promise.race([
-    filtersLoaded(root)
-      .then(() => engine(bundlePath))
-      .then((pagefind) => pagefind.filters())
-      .then((filters) => void (names = Object.keys(filters['部门'] ?? {}))),
+    // A site whose list cannot be read is left out: its bureaus are searched as text.
+    Promise.allSettled(sites.map((site) => siteBureaus(siteBaseOf(site.bundle)))).then((lists) => {
+      for (const list of lists) if (list.status === 'fulfilled') for (const b of list.value) if (!byName.has(b.name)) byName.set(b.name, b);
+    }),
     new Promise<void>((resolve) => setTimeout(resolve, NAMES_WAIT_MS)),
-  ]).catch(() => undefined);
+  ]);
+  const names = () => [...byName.keys()];
   const list = box.querySelector('ul')!;
   const only = box.querySelector<HTMLElement>('[data-search-named-only]')!;
   const textButton = only.querySelector('button')!;
   const status = document.querySelector<HTMLElement>('[data-search-named-status]')!;
   let searchText = () => {};
   textButton.addEventListener('click', () => searchText());
-  let latest = '';
 
-  /** The list items: each bureau linked, with its first page found (`allPages`: every one, newest first) of the years searched. */
-  const items = async (found: string[], allPages: boolean): Promise<HTMLLIElement[]> => {
-    const pagefind = await engine(bundlePath);
-    const lists = await Promise.all(
-      found.map(async (name) => {
-        const { results } = await pagefind.search(null, { filters: { 部门: name } });
-        // Newest year first (the pages of one bureau differ only in their year folder).
-        const pages = (await Promise.all((allPages ? results : results.slice(0, 1)).map((r) => r.data()))).sort((a, b) => compareText(b.url, a.url));
-        if (pages.length === 0) return [];
-        const item = document.createElement('li');
-        item.append(Object.assign(document.createElement('a'), { href: bureauUrlOf(pages[0]!.url), textContent: name }), '（');
-        pages.forEach((page, i) => {
-          const title = page.meta.title ?? page.url;
-          if (i > 0) item.append('、');
-          item.append(Object.assign(document.createElement('a'), { href: page.url, textContent: title.startsWith(name) ? title.slice(name.length).trim() : title }));
-        });
-        item.append('）');
-        return [item];
-      }),
-    );
-    return lists.flat();
+  /** A list item: the bureau linked, with its newest page (`allPages`: every page, newest first) of the years searched. */
+  const item = (name: string, allPages: boolean): HTMLLIElement => {
+    const bureau = byName.get(name)!;
+    const years = yearsSearched(bureau, year);
+    const li = document.createElement('li');
+    li.append(Object.assign(document.createElement('a'), { href: bureau.url, textContent: name }), '（');
+    if (years.length === 0) li.append(`${year} 年度无决算，其他年度见部门页面`);
+    (allPages ? years : years.slice(0, 1)).forEach((y, i) => {
+      if (i > 0) li.append('、');
+      li.append(Object.assign(document.createElement('a'), { href: `${bureau.url}${y}/`, textContent: `${y} 年度部门决算` }));
+    });
+    li.append('）');
+    return li;
   };
 
   return {
-    asked: (term) => askedBureau(term, names),
+    asked: (term) => askedBureau(term, names()),
     ready,
     link(term) {
-      latest = term;
-      void (async () => {
-        const shown = await items(namedBureaus(term, names), false);
-        if (term !== latest) return;
-        list.replaceChildren(...shown);
-        box.hidden = shown.length === 0;
-        const area = root.querySelector('.pagefind-ui__results-area');
-        if (area && box.parentElement !== area) area.prepend(box);
-      })().catch(() => undefined);
+      const shown = namedBureaus(term, names()).map((name) => item(name, false));
+      list.replaceChildren(...shown);
+      box.hidden = shown.length === 0;
+      const area = root.querySelector('.pagefind-ui__results-area');
+      if (area && box.parentElement !== area) area.prepend(box);
     },
     answer(term, name, text) {
-      latest = term;
       searchText = text;
       keepAddress(term);
-      void (async () => {
-        const shown = await items([name], true);
-        if (term !== latest) return;
-        list.replaceChildren(...shown);
-        root.classList.add('search-named-only');
-        root.after(box);
-        only.hidden = false;
-        box.hidden = false;
-        status.textContent = `部门：${name}，${shown.length > 0 ? '已列出该部门及其决算' : '未找到其决算'}`;
-      })().catch(() => undefined);
+      list.replaceChildren(item(name, true));
+      root.classList.add('search-named-only');
+      root.after(box);
+      only.hidden = false;
+      box.hidden = false;
+      status.textContent = `部门：${name}，${yearsSearched(byName.get(name)!, year).length > 0 ? '已列出该部门及其决算' : `${year} 年度无其决算`}`;
     },
     leave() {
-      latest = '';
       root.classList.remove('search-named-only');
       only.hidden = true;
       box.hidden = true;
@@ -289,7 +271,7 @@ async function start(): Promise<void> {
 
     const [primary, ...merged] = bundlesFor(year, sites);
     const keepAddress = (term: string) => window.history.replaceState(null, '', searchHref(window.location.pathname, year, term));
-    const named = namedBox(root, document.querySelector<HTMLElement>('[data-search-named]')!, primary!.bundlePath, keepAddress);
+    const named = namedBox(root, document.querySelector<HTMLElement>('[data-search-named]')!, sites, year, keepAddress);
     new PagefindUI({
       element: '#search',
       ...primary!,

@@ -67,6 +67,8 @@ describe('multisite search', () => {
     expect(all.every((l) => l.startsWith(PROVINCE) || l.startsWith(CITY))).toBe(true);
     expect(all.every((l) => l.includes('/2024/'))).toBe(true);
     expect(requested).toContain(`${CITY}pagefind/years.json`);
+    // The 部门 box knows the city's bureaus from the city's own list.
+    expect(requested).toContain(`${CITY}search/bureaus.json`);
     expect(requested).toContain(`${CITY}pagefind/2024/0/pagefind-entry.json`);
     expect(requested.some((r) => r.startsWith(`${CITY}pagefind/2023/`))).toBe(false);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeGlossary, newest, regionTree, subjectTermKey, termKey, allYears, usesShown, USES_LISTED } from '../../src/core/catalogue.ts';
+import { mergeGlossary, nameInRegion, newest, regionTree, subjectTermKey, termKey, allYears, usesShown, USES_LISTED } from '../../src/core/catalogue.ts';
 import { bureauSchema } from '../../src/core/schema.ts';
 
 const bureau = (id: string, province: string, city: string, district: string, code: string) => ({
@@ -17,6 +17,18 @@ describe('catalogue', () => {
     expect(tree.map((p) => p.name)).toEqual(['江西省', '湖北省']);
     expect(tree[1]!.children[0]!.name).toBe('武汉市');
     expect(tree[1]!.children[0]!.children.map((d) => d.name)).toEqual(['江岸区', '汉阳区']);
+  });
+
+  it('the name without its region in front (the 部门 search filter), or the whole name when it does not start with its region', () => {
+    const named = (name: string, city: string | undefined, district: string | undefined) =>
+      nameInRegion(bureauSchema.parse({ name, shortName: name, region: { province: '湖北省', city, district, code: '420102' }, level: '区县级' }));
+    expect(named('武汉市江岸区医疗保障局', '武汉市', '江岸区')).toBe('医疗保障局');
+    expect(named('江岸区财政局', '武汉市', '江岸区')).toBe('财政局');
+    expect(named('武汉市财政局', '武汉市', undefined)).toBe('财政局');
+    expect(named('湖北省财政厅', undefined, undefined)).toBe('财政厅');
+    expect(named('中共武汉市江岸区委宣传部', '武汉市', '江岸区')).toBe('中共武汉市江岸区委宣传部');
+    // A name that is only its region keeps it.
+    expect(named('武汉市江岸区', '武汉市', '江岸区')).toBe('武汉市江岸区');
   });
 
   it('lists the newest disclosures first and all years oldest first', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { askedBureau, bureauUrlOf, MAX_NAMED, namedBureaus } from '../../src/scripts/named-bureaus.ts';
+import { askedBureau, BUREAUS_FILE, MAX_NAMED, namedBureaus, parseBureaus, yearsSearched } from '../../src/scripts/named-bureaus.ts';
+import { ALL_YEARS } from '../../src/scripts/search-years.ts';
 
 const NAMES = ['武汉市江岸区医疗保障局', '武汉市汉阳区医疗保障局', '武汉市江岸区财政局', '南昌市东湖区医疗保障局'];
 
@@ -43,9 +44,20 @@ describe('askedBureau', () => {
   });
 });
 
-describe('bureauUrlOf', () => {
-  it('drops the year from a bureau-year address, under any base path', () => {
-    expect(bureauUrlOf('/zwgk/czzj/wuhan-jiangan-yibao/2023/')).toBe('/zwgk/czzj/wuhan-jiangan-yibao/');
-    expect(bureauUrlOf('/wuhan-jiangan-yibao/2023/')).toBe('/wuhan-jiangan-yibao/');
+describe('the list of bureaus (search/bureaus.json)', () => {
+  const JIANGAN = { name: '武汉市江岸区医疗保障局', url: '/zwgk/czzj/wuhan-jiangan-yibao/', years: ['2022', '2023', '2024'] };
+
+  it('is read as written, and anything else is an error naming the file and the expected form', () => {
+    expect(parseBureaus({ bureaus: [JIANGAN] })).toEqual([JIANGAN]);
+    expect(parseBureaus({ bureaus: [] })).toEqual([]);
+    for (const bad of [null, {}, { bureaus: {} }, { bureaus: [{ ...JIANGAN, name: '' }] }, { bureaus: [{ ...JIANGAN, url: 'wuhan-jiangan-yibao/' }] }, { bureaus: [{ ...JIANGAN, years: ['23'] }] }, { bureaus: [{ name: JIANGAN.name, url: JIANGAN.url }] }]) {
+      expect(() => parseBureaus(bad), JSON.stringify(bad)).toThrow(`${BUREAUS_FILE}: expected {"bureaus": [{"name"`);
+    }
+  });
+
+  it('a bureau\'s years searched: the year chosen if it has it, or every year for 全部年度, newest first', () => {
+    expect(yearsSearched(JIANGAN, '2023')).toEqual(['2023']);
+    expect(yearsSearched(JIANGAN, '2021')).toEqual([]);
+    expect(yearsSearched(JIANGAN, ALL_YEARS)).toEqual(['2024', '2023', '2022']);
   });
 });
