@@ -22,7 +22,7 @@ export const MIN_PART = 4;
 const typedOf = (term: string) => term.replace(/\s+/gu, '');
 
 /**
- * The names (full names, as in the 部门 filter) that `term` names: those it
+ * The names (full names, as in the sites' lists of bureaus) that `term` names: those it
  * contains (a name and other words: "武汉市江岸区医疗保障局 三公经费"), else
  * those containing it when it has at least MIN_PART characters
  * ("江岸区医疗保障"). Spaces are ignored. Longest match first; none when

@@ -322,6 +322,17 @@ describe('search page', () => {
     expect(visit.errors).toEqual([]);
   });
 
+  test('a bureau without a page in the year searched is still answered by the 部门 box: its bureau page, and a note to see its other years', async () => {
+    const { bureaus } = JSON.parse(readFileSync(join(dir, 'search', 'bureaus.json'), 'utf8')) as { bureaus: { name: string; url: string; years: string[] }[] };
+    const other = bureaus.find((b) => !b.years.includes(NEWEST))!;
+    await page.goto(`${base}search/?q=${encodeURIComponent(other.name)}`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('[data-search-named]:not([hidden]) [data-search-named-only]:not([hidden])');
+    expect(await namedLinks()).toEqual([{ path: other.url, text: other.name }]);
+    expect(await page.textContent('[data-search-named] li')).toBe(`${other.name}（${NEWEST} 年度无决算，其他年度见部门页面）`);
+    expect(await page.textContent('[data-search-named-status]')).toBe(`部门：${other.name}，${NEWEST} 年度无其决算`);
+    expect(visit.errors).toEqual([]);
+  });
+
   test('four characters or more from inside a bureau\'s name are searched as text, with that bureau and its page of the year linked at the top of the results; other terms link none', async () => {
     const { own, name, bureauUrl } = await newestBureau();
     await page.goto(base + 'search/', { waitUntil: 'networkidle' });
