@@ -9,7 +9,7 @@
  * page: Pagefind's UI and its pagefind.js module are not made to be swapped).
  * Other sites of a portal (site.yaml `portal`) add their index of the same year.
  */
-import { askedBureau, BUREAUS_FILE, namedBureaus, parseBureaus, yearsSearched, type SearchBureau } from './named-bureaus.ts';
+import { askedBureau, BUREAUS_FILE, namedBureaus, namesOf, parseBureaus, yearsSearched, type Names, type SearchBureau } from './named-bureaus.ts';
 import { ALL_YEARS, bundlesFor, chosenYear, parseManifest, searchHref, siteBaseOf, yearsOf, YEARS_FILE, type Bundle, type SearchSite } from './search-years.ts';
 
 interface PagefindUIOptions extends Bundle {
@@ -108,13 +108,13 @@ const NAMES_WAIT_MS = 3000;
 /** The 部门 box (namedBox). */
 interface NamedBox {
   /** The bureau the term asks for by name alone (askedBureau); none until the names are loaded. */
-  asked(term: string): string | undefined;
+  asked(term: string): SearchBureau | undefined;
   /** Resolves when the names are loaded, or after NAMES_WAIT_MS. */
   ready: Promise<void>;
   /** For a term Pagefind searches as text: links the bureaus it names at the top of the results. */
   link(term: string): void;
-  /** For a term asking for a bureau: the box alone answers with `name`; its button calls `searchText`. */
-  answer(term: string, name: string, searchText: () => void): void;
+  /** For a term asking for a bureau: the box alone answers with it; its button calls `searchText`. */
+  answer(term: string, bureau: SearchBureau, searchText: () => void): void;
   /** Leaves the answer: what is typed next is searched as text. */
   leave(): void;
 }
@@ -133,15 +133,14 @@ interface NamedBox {
  *   bureau's own page fifth of eight. The box's button searches the text after all.
  */
 function namedBox(root: HTMLElement, box: HTMLElement, sites: readonly SearchSite[], year: string, keepAddress: (term: string) => void): NamedBox {
-  const byName = new Map<string, SearchBureau>();
+  let names: Names = namesOf([]);
   const ready = Promise.race([
     // A site whose list cannot be read is left out: its bureaus are searched as text.
     Promise.allSettled(sites.map((site) => siteBureaus(siteBaseOf(site.bundle)))).then((lists) => {
-      for (const list of lists) if (list.status === 'fulfilled') for (const b of list.value) if (!byName.has(b.name)) byName.set(b.name, b);
+      names = namesOf(lists.flatMap((list) => (list.status === 'fulfilled' ? list.value : [])));
     }),
     new Promise<void>((resolve) => setTimeout(resolve, NAMES_WAIT_MS)),
   ]);
-  const names = () => [...byName.keys()];
   const list = box.querySelector('ul')!;
   const only = box.querySelector<HTMLElement>('[data-search-named-only]')!;
   const textButton = only.querySelector('button')!;
@@ -150,11 +149,10 @@ function namedBox(root: HTMLElement, box: HTMLElement, sites: readonly SearchSit
   textButton.addEventListener('click', () => searchText());
 
   /** A list item: the bureau linked, with its newest page (`allPages`: every page, newest first) of the years searched. */
-  const item = (name: string, allPages: boolean): HTMLLIElement => {
-    const bureau = byName.get(name)!;
+  const item = (bureau: SearchBureau, allPages: boolean): HTMLLIElement => {
     const years = yearsSearched(bureau, year);
     const li = document.createElement('li');
-    li.append(Object.assign(document.createElement('a'), { href: bureau.url, textContent: name }), '（');
+    li.append(Object.assign(document.createElement('a'), { href: bureau.url, textContent: bureau.name }), '（');
     if (years.length === 0) li.append(`${year} 年度无决算，其他年度见部门页面`);
     (allPages ? years : years.slice(0, 1)).forEach((y, i) => {
       if (i > 0) li.append('、');
@@ -165,24 +163,24 @@ function namedBox(root: HTMLElement, box: HTMLElement, sites: readonly SearchSit
   };
 
   return {
-    asked: (term) => askedBureau(term, names()),
+    asked: (term) => askedBureau(term, names),
     ready,
     link(term) {
-      const shown = namedBureaus(term, names()).map((name) => item(name, false));
+      const shown = namedBureaus(term, names).map((bureau) => item(bureau, false));
       list.replaceChildren(...shown);
       box.hidden = shown.length === 0;
       const area = root.querySelector('.pagefind-ui__results-area');
       if (area && box.parentElement !== area) area.prepend(box);
     },
-    answer(term, name, text) {
+    answer(term, bureau, text) {
       searchText = text;
       keepAddress(term);
-      list.replaceChildren(item(name, true));
+      list.replaceChildren(item(bureau, true));
       root.classList.add('search-named-only');
       root.after(box);
       only.hidden = false;
       box.hidden = false;
-      status.textContent = `部门：${name}，${yearsSearched(byName.get(name)!, year).length > 0 ? '已列出该部门及其决算' : `${year} 年度无其决算`}`;
+      status.textContent = `部门：${bureau.name}，${yearsSearched(bureau, year).length > 0 ? '已列出该部门及其决算' : `${year} 年度无其决算`}`;
     },
     leave() {
       root.classList.remove('search-named-only');

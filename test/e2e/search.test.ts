@@ -188,8 +188,9 @@ const resultLinks = () => page.$$eval('.pagefind-ui__result-link', (as) => as.ma
 const newestBureau = async () => {
   const [own] = await search(null, NEWEST);
   const bureauUrl = own!.url.replace(/[^/]+\/$/, '');
-  const { bureaus } = JSON.parse(readFileSync(join(dir, 'search', 'bureaus.json'), 'utf8')) as { bureaus: { name: string; url: string }[] };
-  return { own: own!, name: bureaus.find((b) => b.url === bureauUrl)!.name, bureauUrl };
+  const { bureaus } = JSON.parse(readFileSync(join(dir, 'search', 'bureaus.json'), 'utf8')) as { bureaus: { name: string; aliases: string[]; url: string }[] };
+  const { name, aliases } = bureaus.find((b) => b.url === bureauUrl)!;
+  return { own: own!, name, shortName: aliases[0]!, bureauUrl };
 };
 /** The links in the 部门 box, when it is shown: path and text. */
 const namedLinks = () =>
@@ -274,9 +275,9 @@ describe('search page', () => {
     expect(visit.errors).toEqual([]);
   });
 
-  test('a bureau\'s name, full or without its city, is answered by the 部门 box alone, typed or in the address, with nothing of the index downloaded; its button searches the text', async () => {
+  test('a bureau\'s name, full, without its city or short, is answered by the 部门 box alone, typed or in the address, with nothing of the index downloaded; its button searches the text', async () => {
     // The newest year's bureau, from the index itself.
-    const { own, name, bureauUrl } = await newestBureau();
+    const { own, name, shortName, bureauUrl } = await newestBureau();
     const requested: string[] = [];
     const record = (r: Request) => requested.push(new URL(r.url()).pathname);
     page.on('request', record);
@@ -298,6 +299,9 @@ describe('search page', () => {
     // Without its city (武汉市): the end of one bureau's name.
     await page.locator('.pagefind-ui__search-input').fill(name.slice(3));
     await answered(name.slice(3));
+    // The short name the documents use (东西湖区医保局).
+    await page.locator('.pagefind-ui__search-input').fill(shortName);
+    await answered(shortName);
     await page.locator('.pagefind-ui__search-input').fill(name);
     await answered(name);
 

@@ -1,5 +1,5 @@
 /**
- * search/bureaus.json: every bureau with its page and its years, for the
+ * search/bureaus.json: every bureau with its other names, its page and its years, for the
  * search page's 部门 box (src/scripts/named-bureaus.ts). A portal's search page
  * reads the same file of each of its other sites.
  */
@@ -10,6 +10,12 @@ import { bureauUrl } from '../../utils/url.ts';
 
 export const GET: APIRoute = async () => {
   const s = await site();
-  const bureaus: SearchBureau[] = s.bureaus.map((b) => ({ name: b.data.name, url: bureauUrl(b.id), years: b.disclosures.map((d) => d.year) }));
+  const bureaus: SearchBureau[] = s.bureaus.map((b) => ({
+    name: b.data.name,
+    // The short name the documents use, and the names it published under before.
+    aliases: [...new Set([b.data.shortName, ...b.data.formerNames.map((f) => f.name)])].filter((a) => a !== b.data.name),
+    url: bureauUrl(b.id),
+    years: b.disclosures.map((d) => d.year),
+  }));
   return new Response(JSON.stringify({ bureaus }), { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };
