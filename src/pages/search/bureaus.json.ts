@@ -12,8 +12,9 @@ export const GET: APIRoute = async () => {
   const s = await site();
   const bureaus: SearchBureau[] = s.bureaus.map((b) => ({
     name: b.data.name,
-    // The short name the documents use, and the names it published under before.
-    aliases: [...new Set([b.data.shortName, ...b.data.formerNames.map((f) => f.name)])].filter((a) => a !== b.data.name),
+    // The short name the documents use, and the names it published under before; not the end of its name
+    // (东阳区财政局 of 临江市东阳区财政局), which the box finds as it is.
+    aliases: [...new Set([b.data.shortName, ...b.data.formerNames.map((f) => f.name)])].filter((a) => !b.data.name.endsWith(a)),
     url: bureauUrl(b.id),
     years: b.disclosures.map((d) => d.year),
   }));
