@@ -12,7 +12,8 @@
  * was, and removes its temporary folder. So does a build stopped with Ctrl-C
  * (or SIGTERM): it ends its steps and exits with 130 (143). A build whose
  * process was killed outright leaves its folder; the next build of the same
- * output removes it.
+ * output removes it. One build at a time runs from a project folder: a second
+ * one says so and changes nothing (lockProject).
  *
  * Usage: node scripts/build.ts [--out <dir>]
  * Environment: SITE_BASE (base path), CONTENT_DIR (content folder), CI=1 (quiet log).
@@ -24,7 +25,7 @@
  * the end of its log.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -114,6 +115,33 @@ function clearDeadBuilds(tmpRoot: string, out: string): void {
   }
 }
 
+/**
+ * One build at a time from this project folder: astro build keeps its
+ * intermediate files in the project's .astro/, and two at once break each
+ * other ("Cannot find module …/.astro/.prerender/…"), whatever their output
+ * folders. The lock file names the build's process; a lock whose process has
+ * ended (a killed build) is taken over. Returns the release.
+ */
+function lockProject(): () => void {
+  const lock = join(ROOT, '.astro', 'build.lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number(readFileSync(lock, 'utf8').trim());
+    if (holder > 0 && holder !== process.pid && alive(holder)) {
+      throw new BuildError(
+        `另一个构建正在运行（进程 ${holder}），请等它结束后再构建；未做任何改动 / another build (process ${holder}) is running from this project folder: build again when it has finished; nothing was changed`,
+      );
+    }
+    rmSync(lock, { force: true });
+  }
+}
+
 export interface BuildOptions {
   /** The output folder (default dist/). */
   out?: string;
@@ -133,6 +161,15 @@ const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const out = resolve(options.out ?? join(ROOT, 'dist'));
+  const unlock = lockProject();
+  try {
+    return await buildLocked(out, options);
+  } finally {
+    unlock();
+  }
+}
+
+async function buildLocked(out: string, options: BuildOptions): Promise<BuildReport> {
   const progress = options.progress ?? createProgress();
   const tmpRoot = join(dirname(out), '.build-tmp');
   const work = join(tmpRoot, `${basename(out)}-${process.pid}-${Date.now()}`);

@@ -3,7 +3,8 @@
  * bad content, a failure while rendering, a failure while indexing — leaves
  * the previously published site byte for byte as it was and no temporary
  * folder behind; so does a build stopped with Ctrl-C, and what a killed build
- * left is cleared by the next one; a build that succeeds replaces it. Small synthetic content
+ * left is cleared by the next one; a second build while one runs is refused;
+ * a build that succeeds replaces it. Small synthetic content
  * (scripts/synthetic/generate.ts) through CONTENT_DIR, a sub-path base.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,6 +19,8 @@ const tmp = mkdtempSync(join(tmpdir(), 'jsgk-pipeline-'));
 const content = join(tmp, 'content');
 const out = join(tmp, 'site');
 const BASE = '/zwgk/test/';
+/** The project's build lock (scripts/build.ts lockProject). */
+const LOCK = join(import.meta.dirname, '../../.astro/build.lock');
 
 /** Leftovers next to the output: temporary build folders (a failed build's log file may stay). */
 const leftovers = () => (existsSync(join(tmp, '.build-tmp')) ? readdirSync(join(tmp, '.build-tmp')).filter((f) => !f.endsWith('.log')) : []);
@@ -81,9 +84,25 @@ describe('scripts/build.ts', () => {
     expect(leftovers()).toEqual([]);
   }, 240_000);
 
+  test('a second build from the same project folder while one runs says so and changes nothing; the first goes on', async () => {
+    const first = startBuild(join(tmp, 'other-site'), { CONTENT_DIR: content, SITE_BASE: BASE });
+    const rendering = () => existsSync(join(tmp, '.build-tmp')) && readdirSync(join(tmp, '.build-tmp')).some((f) => /^other-site-\d+-\d+$/.test(f));
+    while (!rendering()) await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = runBuild(out, { CONTENT_DIR: content, SITE_BASE: BASE });
+    expect(second.status).toBe(1);
+    expect(second.output).toMatch(/另一个构建正在运行（进程 \d+），请等它结束后再构建；未做任何改动/);
+    expect(siteFiles(out)).toEqual(before);
+    // The first build was not disturbed: it is still rendering when stopped.
+    first.interrupt();
+    const run = await first.done;
+    expect(run.status, run.output).toBe(130);
+    expect(existsSync(LOCK)).toBe(false);
+  }, 240_000);
+
   test('what a killed build left is cleared by the next build; a site it had moved aside is put back first', () => {
-    // A process that has ended: its id names the leftovers of a build that died.
+    // A process that has ended: its id names the leftovers of a build that died, and the project's build lock.
     const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(LOCK, `${dead}\n`);
     const tmpRoot = join(tmp, '.build-tmp');
     mkdirSync(join(tmpRoot, `site-${dead}-1`, 'half'), { recursive: true });
     mkdirSync(join(tmpRoot, `site-${dead}-1.check`), { recursive: true });
@@ -91,6 +110,8 @@ describe('scripts/build.ts', () => {
     renameSync(out, join(tmpRoot, `site-${dead}-1.old`));
     const run = runBuild(out, { CONTENT_DIR: content, SITE_BASE: BASE, BUILD_FAULT: 'render' });
     expect(run.status).toBe(1);
+    expect(run.output).toContain('模拟故障');
+    expect(existsSync(LOCK)).toBe(false);
     expect(siteFiles(out)).toEqual(before);
     expect(leftovers()).toEqual([]);
   }, 240_000);
