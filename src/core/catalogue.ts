@@ -63,6 +63,16 @@ export function nameInRegion(b: Bureau): string {
   return rest === '' ? b.name : rest;
 }
 
+/**
+ * The other names a reader may search a bureau by: the short name the
+ * documents use (江岸区医保局) and the names it published under before, each
+ * once; not the end of its full name (东阳区财政局 of 临江市东阳区财政局),
+ * which the search page's 部门 box finds as it is.
+ */
+export function otherNames(b: Bureau): string[] {
+  return [...new Set([b.shortName, ...b.formerNames.map((f) => f.name)])].filter((n) => !b.name.endsWith(n));
+}
+
 // ---------------------------------------------------------------------------
 // Years
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeGlossary, nameInRegion, newest, regionTree, subjectTermKey, termKey, allYears, usesShown, USES_LISTED } from '../../src/core/catalogue.ts';
+import { mergeGlossary, nameInRegion, newest, otherNames, regionTree, subjectTermKey, termKey, allYears, usesShown, USES_LISTED } from '../../src/core/catalogue.ts';
 import { bureauSchema } from '../../src/core/schema.ts';
 
 const bureau = (id: string, province: string, city: string, district: string, code: string) => ({
@@ -29,6 +29,21 @@ describe('catalogue', () => {
     expect(named('中共武汉市江岸区委宣传部', '武汉市', '江岸区')).toBe('中共武汉市江岸区委宣传部');
     // A name that is only its region keeps it.
     expect(named('武汉市江岸区', '武汉市', '江岸区')).toBe('武汉市江岸区');
+  });
+
+  it('other names to search a bureau by: its short name and former names, once each, not the end of its full name', () => {
+    const names = (shortName: string, former: string[]) =>
+      otherNames(
+        bureauSchema.parse({
+          name: '武汉市江岸区医疗保障局',
+          shortName,
+          region: { province: '湖北省', city: '武汉市', district: '江岸区', code: '420102' },
+          level: '区县级',
+          formerNames: former.map((name) => ({ name, until: '2018' })),
+        }),
+      );
+    expect(names('江岸区医保局', ['武汉市江岸区医疗保险局', '江岸区医保局'])).toEqual(['江岸区医保局', '武汉市江岸区医疗保险局']);
+    expect(names('江岸区医疗保障局', [])).toEqual([]);
   });
 
   it('lists the newest disclosures first and all years oldest first', () => {

@@ -4,6 +4,7 @@
  * reads the same file of each of its other sites.
  */
 import type { APIRoute } from 'astro';
+import { otherNames } from '../../core/catalogue.ts';
 import type { SearchBureau } from '../../scripts/named-bureaus.ts';
 import { site } from '../../utils/site.ts';
 import { bureauUrl } from '../../utils/url.ts';
@@ -12,9 +13,7 @@ export const GET: APIRoute = async () => {
   const s = await site();
   const bureaus: SearchBureau[] = s.bureaus.map((b) => ({
     name: b.data.name,
-    // The short name the documents use, and the names it published under before; not the end of its name
-    // (东阳区财政局 of 临江市东阳区财政局), which the box finds as it is.
-    aliases: [...new Set([b.data.shortName, ...b.data.formerNames.map((f) => f.name)])].filter((a) => !b.data.name.endsWith(a)),
+    aliases: otherNames(b.data),
     url: bureauUrl(b.id),
     years: b.disclosures.map((d) => d.year),
   }));
