@@ -44,19 +44,18 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
-/** A site's years and their index parts, from its pagefind/years.json. */
-async function siteYears(bundle: string): Promise<SearchSite> {
-  const response = await fetch(`${bundle}${YEARS_FILE}`);
-  if (!response.ok) throw new Error(`${bundle}${YEARS_FILE}: ${response.status}`);
-  return { bundle, ...parseManifest(await response.json()) };
+/** The JSON file at `address`, read by `parse` (which throws on a file not as expected). */
+async function readJson<T>(address: string, parse: (json: unknown) => T): Promise<T> {
+  const response = await fetch(address);
+  if (!response.ok) throw new Error(`${address}: ${response.status}`);
+  return parse(await response.json());
 }
 
+/** A site's years and their index parts, from its pagefind/years.json. */
+const siteYears = async (bundle: string): Promise<SearchSite> => ({ bundle, ...(await readJson(`${bundle}${YEARS_FILE}`, parseManifest)) });
+
 /** A site's bureaus, from its search/bureaus.json. */
-async function siteBureaus(base: string): Promise<SearchBureau[]> {
-  const response = await fetch(`${base}${BUREAUS_FILE}`);
-  if (!response.ok) throw new Error(`${base}${BUREAUS_FILE}: ${response.status}`);
-  return parseBureaus(await response.json());
-}
+const siteBureaus = (base: string): Promise<SearchBureau[]> => readJson(`${base}${BUREAUS_FILE}`, parseBureaus);
 
 function showFallback(fallback: HTMLElement | null, message: string): void {
   if (!fallback) return;
@@ -284,7 +283,7 @@ async function start(): Promise<void> {
       // One year searched and nothing found: point at the other years.
       translations: year === ALL_YEARS ? {} : { zero_results: `${year} 年度未找到“[SEARCH_TERM]”的相关结果，可在上方选择其他年度或“全部年度”` },
       processTerm: (term) => {
-        // The address is updated after this task, while the search runs in Pagefind's worker (it costs ~20 ms).
+        // The address and the 部门 box are updated after this task, while the search runs in Pagefind's worker.
         setTimeout(() => {
           keepAddress(term);
           named.link(term);
