@@ -133,7 +133,7 @@ function lockProject(): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = Number(readFileSync(lock, 'utf8').trim());
-    if (holder > 0 && holder !== process.pid && alive(holder)) {
+    if (holder > 0 && alive(holder)) {
       throw new BuildError(
         `另一个构建正在运行（进程 ${holder}），请等它结束后再构建；未做任何改动 / another build (process ${holder}) is running from this project folder: build again when it has finished; nothing was changed`,
       );
