@@ -71,8 +71,11 @@ const UI_FILES = [
  * - the charts: their titles and summaries repeat the narrative's figures;
  * - the glossary's definitions (the terms stay), standard texts shown on
  *   名词解释 with every bureau's wording;
- * - a self-evaluation's header row and its facts list (名称, 实施单位, budget,
- *   rate); its heading (the project's name), goals and indicators stay.
+ * - a self-evaluation's header row, its facts list (名称, 实施单位, budget,
+ *   rate) and its table's caption (the project's name again, + 绩效指标完成情况:
+ *   a word of a project's name, such as 经费, is on most pages, and each
+ *   occurrence costs a search for it); its heading (the project's name), goals
+ *   and indicators stay.
  * What stays searchable: the narrative with every figure it cites, the
  * tables' headings (公开NN表 …: results link to #tNN), the glossary's terms,
  * the self-evaluations' goals and indicators and the rest of the page. Numbers
@@ -87,6 +90,7 @@ export const NOT_INDEXED = [
   '.chart',
   '.glossary-list dd',
   '.evaluation thead',
+  '.evaluation caption',
   '.evaluation .facts',
 ] as const;
 

@@ -176,9 +176,11 @@ describe('search index', () => {
     expect(text).not.toMatch(/图\s*1/);
     // ... the glossary's definitions ...
     expect(text).not.toContain('指区级财政一般公共预算当年拨付的资金');
-    // ... and a self-evaluation's header row and facts.
+    // ... and a self-evaluation's header row, facts and table caption (its heading names the project already).
+    expect(text).toContain('项目支出绩效自评表');
     expect(text).not.toContain('一级指标');
     expect(text).not.toContain('执行率');
+    expect(text).not.toContain('绩效指标完成情况');
   });
 });
 
