@@ -1,6 +1,6 @@
 /**
- * npm run bench -- --bureaus N --years Y [--seed S] [--rebuild] [--keep] [--no-search] [--dir D]
- * npm run bench -- --search-only --dir D   (the search figures of a site kept with --keep --dir D)
+ * npm run bench -- --bureaus N --years Y [--seed S] [--rebuild] [--keep] [--no-search] [--samples K] [--dir D]
+ * npm run bench -- --search-only [--samples K] --dir D   (the search figures of a site kept with --keep --dir D)
  *
  * Generates synthetic content (scripts/synthetic/generate.ts) into a temporary
  * folder, builds it with the real pipeline (scripts/build.ts: check, astro
@@ -12,7 +12,9 @@
  *   - search in headless Chromium (the site's own search page): time to the
  *     first result and bytes downloaded, for a few realistic queries, in the
  *     newest year (what the search page searches by default) and in 全部年度
- *     (every year's index merged in the browser, ?year=all).
+ *     (every year's index merged in the browser, ?year=all). Each query is
+ *     timed in K fresh visits (default 5): the median, and the fastest and
+ *     slowest (one visit varies by tens of ms on a busy machine).
  * Figures are printed, never asserted. Everything generated is deleted at
  * the end unless --keep.
  */
@@ -42,8 +44,11 @@ const { values } = parseArgs({
     'no-search': { type: 'boolean', default: false },
     dir: { type: 'string' },
     'search-only': { type: 'boolean', default: false },
+    samples: { type: 'string', default: '5' },
   },
 });
+/** Fresh visits per query on the search page; its figure is their median. */
+const samples = Math.max(1, Number(values.samples) || 1);
 const bureaus = Number(values.bureaus);
 const years = Number(values.years);
 
@@ -228,10 +233,18 @@ async function freshVisit(browser: Browser, address: string) {
   return { page, bytes, close: () => context.close() };
 }
 
+/** The median of `ms` (the lower middle of an even count), with the fastest and the slowest: "295 ms（5 次 281–312 ms）". */
+export function medianOf(ms: readonly number[]): string {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return sorted.length === 1 ? `${median} ms` : `${median} ms（${sorted.length} 次 ${sorted[0]}–${sorted.at(-1)} ms）`;
+}
+
 /**
  * Through the search page (Pagefind's UI): a fresh visit opens the page (it
- * loads the search engine and the index's entry), then each query is typed
- * and timed to its first result, with the bytes it downloaded.
+ * loads the search engine and the index's entry), then the query is typed
+ * and timed to its first result, `samples` times; the bytes and the rest are
+ * those of the first visit (every visit downloads the same).
  */
 async function searchFigures(site: string, queries: string[], path: string): Promise<string[]> {
   const lines: string[] = [];
@@ -241,7 +254,7 @@ async function searchFigures(site: string, queries: string[], path: string): Pro
       const { page, bytes, close } = await freshVisit(browser, `${server.url}${path}`);
       if (i === 0) lines.push(`  打开搜索页（含搜索引擎）/ opening the search page, engine included: ${await bytes.since()}`);
       else await bytes.since();
-      const first = await typeAndTime(page, q);
+      const times = [await typeAndTime(page, q)];
       const firstBytes = await bytes.since();
       // What the rest of the first page of results downloads, once every one is drawn.
       const answeredByBox = await page.locator('[data-search-named-only]').isVisible();
@@ -252,8 +265,14 @@ async function searchFigures(site: string, queries: string[], path: string): Pro
         return w.namedAt === undefined ? undefined : Math.round(w.namedAt - w.typedAt);
       });
       const namedText = named === undefined ? '' : `；部门链接 / link to the bureau named ${named} ms`;
-      lines.push(`  “${q}”：首个结果 ${first} ms，下载 ${firstBytes}，其后 ${await bytes.since()}（${count?.trim()}${namedText}）`);
+      const rest = await bytes.since();
       await close();
+      while (times.length < samples) {
+        const again = await freshVisit(browser, `${server.url}${path}`);
+        times.push(await typeAndTime(again.page, q));
+        await again.close();
+      }
+      lines.push(`  “${q}”：首个结果 ${medianOf(times)}，下载 ${firstBytes}，其后 ${rest}（${count?.trim()}${namedText}）`);
     }
   });
   return lines;
@@ -374,4 +393,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (import.meta.main) await main();
