@@ -10,7 +10,6 @@
  * the fetching and the links.
  */
 import { compareText } from '../core/order.ts';
-import { ALL_YEARS } from './search-years.ts';
 
 /** More matches than this: the term is a kind of bureau (医疗保障局), not a name; nothing is linked. */
 export const MAX_NAMED = 5;
@@ -109,9 +108,4 @@ export function parseBureaus(json: unknown): SearchBureau[] {
     throw new Error(`${BUREAUS_FILE}: expected {"bureaus": [{"name": "…局", "aliases": ["…"], "url": "/…/", "years": ["2023", …]}, …]}`);
   }
   return (bureaus as SearchBureau[]).map(({ name, aliases = [], url, years }) => ({ name, aliases, url, years }));
-}
-
-/** The bureau's years that a choice searches (one year, or every year for 全部年度), newest first. */
-export function yearsSearched(bureau: SearchBureau, choice: string): string[] {
-  return bureau.years.filter((y) => choice === ALL_YEARS || y === choice).sort((a, b) => compareText(b, a));
 }

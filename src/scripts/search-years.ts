@@ -54,9 +54,16 @@ export function parseManifest(json: unknown): YearsManifest {
   return { years, parts: Object.fromEntries(years.map((y) => [y, parts![y]!])) };
 }
 
+const newestFirst = (a: string, b: string) => b.localeCompare(a);
+
 /** Every year any of the sites has indexed, newest first. */
 export function yearsOf(sites: readonly SearchSite[]): string[] {
-  return [...new Set(sites.flatMap((s) => s.years))].sort((a, b) => b.localeCompare(a));
+  return [...new Set(sites.flatMap((s) => s.years))].sort(newestFirst);
+}
+
+/** Of `years`, those a choice searches (that year, or every one for 全部年度), newest first. */
+export function yearsChosen(choice: string, years: readonly string[]): string[] {
+  return years.filter((y) => choice === ALL_YEARS || y === choice).sort(newestFirst);
 }
 
 /** The year searched: ?year= when it is one of `years` or 全部年度, otherwise the newest year. */
@@ -72,8 +79,7 @@ export function chosenYear(param: string | null, years: readonly string[]): stri
  * newest first.
  */
 export function bundlesFor(choice: string, sites: readonly SearchSite[]): Bundle[] {
-  const years = choice === ALL_YEARS ? yearsOf(sites) : [choice];
-  return years.flatMap((year) =>
+  return yearsChosen(choice, yearsOf(sites)).flatMap((year) =>
     sites
       .filter((s) => s.years.includes(year))
       .flatMap((s) => s.parts[year]!.map((part) => ({ bundlePath: `${s.bundle}${part}/`, baseUrl: siteBaseOf(s.bundle) }))),

@@ -9,8 +9,8 @@
  * page: Pagefind's UI and its pagefind.js module are not made to be swapped).
  * Other sites of a portal (site.yaml `portal`) add their index of the same year.
  */
-import { askedBureau, BUREAUS_FILE, namedBureaus, namesOf, parseBureaus, yearsSearched, type Names, type SearchBureau } from './named-bureaus.ts';
-import { ALL_YEARS, bundlesFor, chosenYear, parseManifest, searchHref, siteBaseOf, yearsOf, YEARS_FILE, type Bundle, type SearchSite } from './search-years.ts';
+import { askedBureau, BUREAUS_FILE, namedBureaus, namesOf, parseBureaus, type Names, type SearchBureau } from './named-bureaus.ts';
+import { ALL_YEARS, bundlesFor, chosenYear, parseManifest, searchHref, siteBaseOf, yearsChosen, yearsOf, YEARS_FILE, type Bundle, type SearchSite } from './search-years.ts';
 
 interface PagefindUIOptions extends Bundle {
   element: string;
@@ -149,7 +149,7 @@ function namedBox(root: HTMLElement, box: HTMLElement, sites: readonly SearchSit
 
   /** A list item: the bureau linked, with its newest page (`allPages`: every page, newest first) of the years searched. */
   const item = (bureau: SearchBureau, allPages: boolean): HTMLLIElement => {
-    const years = yearsSearched(bureau, year);
+    const years = yearsChosen(year, bureau.years);
     const li = document.createElement('li');
     li.append(Object.assign(document.createElement('a'), { href: bureau.url, textContent: bureau.name }), '（');
     if (years.length === 0) li.append(`${year} 年度无决算，其他年度见部门页面`);
@@ -179,7 +179,7 @@ function namedBox(root: HTMLElement, box: HTMLElement, sites: readonly SearchSit
       root.after(box);
       only.hidden = false;
       box.hidden = false;
-      status.textContent = `部门：${bureau.name}，${yearsSearched(bureau, year).length > 0 ? '已列出该部门及其决算' : `${year} 年度无其决算`}`;
+      status.textContent = `部门：${bureau.name}，${yearsChosen(year, bureau.years).length > 0 ? '已列出该部门及其决算' : `${year} 年度无其决算`}`;
     },
     leave() {
       root.classList.remove('search-named-only');

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedBureau, BUREAUS_FILE, MAX_NAMED, namedBureaus, namesOf, parseBureaus, yearsSearched, type SearchBureau } from '../../src/scripts/named-bureaus.ts';
-import { ALL_YEARS } from '../../src/scripts/search-years.ts';
+import { askedBureau, BUREAUS_FILE, MAX_NAMED, namedBureaus, namesOf, parseBureaus, type SearchBureau } from '../../src/scripts/named-bureaus.ts';
 
 const bureau = (name: string, aliases: string[] = []): SearchBureau => ({ name, aliases, url: `/${name}/`, years: ['2023'] });
 const BUREAUS = [
@@ -81,11 +80,5 @@ describe('the list of bureaus (search/bureaus.json)', () => {
     for (const bad of [null, {}, { bureaus: {} }, { bureaus: [{ ...JIANGAN, name: '' }] }, { bureaus: [{ ...JIANGAN, url: 'wuhan-jiangan-yibao/' }] }, { bureaus: [{ ...JIANGAN, years: ['23'] }] }, { bureaus: [{ name: JIANGAN.name, url: JIANGAN.url }] }, { bureaus: [{ ...JIANGAN, aliases: [''] }] }]) {
       expect(() => parseBureaus(bad), JSON.stringify(bad)).toThrow(`${BUREAUS_FILE}: expected {"bureaus": [{"name"`);
     }
-  });
-
-  it('a bureau\'s years searched: the year chosen if it has it, or every year for 全部年度, newest first', () => {
-    expect(yearsSearched(JIANGAN, '2023')).toEqual(['2023']);
-    expect(yearsSearched(JIANGAN, '2021')).toEqual([]);
-    expect(yearsSearched(JIANGAN, ALL_YEARS)).toEqual(['2024', '2023', '2022']);
   });
 });

@@ -1,6 +1,6 @@
 /** Which indexes a search uses: the year chosen (newest by default), 全部年度, a portal's other sites. */
 import { describe, expect, it } from 'vitest';
-import { ALL_YEARS, bundlesFor, chosenYear, parseManifest, searchHref, yearsOf } from '../../src/scripts/search-years.ts';
+import { ALL_YEARS, bundlesFor, chosenYear, parseManifest, searchHref, yearsChosen, yearsOf } from '../../src/scripts/search-years.ts';
 
 // The province's 2024 index is in two parts; a part's folder is what years.json lists.
 const own = { bundle: '/zwgk/province/pagefind/', years: ['2024', '2023'], parts: { '2024': ['2024/0', '2024/2'], '2023': ['2023/0'] } };
@@ -10,6 +10,13 @@ describe('search years', () => {
   it('lists every site\'s years once, newest first', () => {
     expect(yearsOf([own, city])).toEqual(['2024', '2023', '2022']);
     expect(yearsOf([])).toEqual([]);
+  });
+
+  it('of some years (a bureau\'s, every site\'s), those a choice searches: the year chosen if there, or all for 全部年度, newest first', () => {
+    const years = ['2022', '2023', '2024'];
+    expect(yearsChosen('2023', years)).toEqual(['2023']);
+    expect(yearsChosen('2021', years)).toEqual([]);
+    expect(yearsChosen(ALL_YEARS, years)).toEqual(['2024', '2023', '2022']);
   });
 
   it('chooses the newest year unless ?year= names a year indexed or 全部年度', () => {
