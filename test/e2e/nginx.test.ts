@@ -123,6 +123,21 @@ describe.skipIf(!existsSync(NGINX) && !process.env.CI)('the printed nginx config
     expect((await get(`${YEAR}pagefind.js`)).headers.get('content-type')).toMatch(/^(application|text)\/javascript/);
   });
 
+  test("Pagefind's gzip files are sent as they are, marked as gzip; a missing one's error page is not", async () => {
+    for (const ext of ['.pf_meta', '.pf_index', '.pf_fragment', '.pf_filter', '.pagefind']) {
+      const r = await get(first('pagefind', ext), { headers: { 'accept-encoding': 'gzip' } });
+      expect(r.headers.get('content-encoding'), ext).toBe('gzip');
+      // fetch unpacks it as a browser does: Pagefind's data, its signature first, not packed twice.
+      expect(Buffer.from(await r.arrayBuffer()).subarray(0, 12).toString('latin1'), ext).toBe('pagefind_dcd');
+    }
+    // Asked for unpacked (nginx would gzip the HTML error page itself otherwise), the error page is not marked.
+    const missing = await get(`${YEAR}index/zh-cn_missing.pf_index`, { headers: { 'accept-encoding': 'identity' } });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-encoding')).toBeNull();
+    expect(await missing.text()).toContain('<html lang="zh-CN">');
+    expect((await get(`${YEAR}pagefind.js`)).headers.get('content-encoding')).toBeNull();
+  });
+
   test('text files are sent gzip-compressed', async () => {
     const r = await get(first('_astro', '.css'), { headers: { 'accept-encoding': 'gzip' } });
     expect(r.headers.get('content-encoding')).toBe('gzip');

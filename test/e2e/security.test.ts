@@ -12,7 +12,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { headersFor } from '../../src/core/security.ts';
 import { useBrowser } from './helpers/browser.ts';
+import { serveStatic } from './helpers/server.ts';
 import { disclosureWith, html, newestSearchBundle } from './helpers/site.ts';
 
 const base = inject('subUrl');
@@ -71,6 +73,19 @@ describe('headers', () => {
       expect(await type(first('pagefind', ext)), ext).toBe('application/octet-stream');
     }
   });
+
+  test("Pagefind's gzip files are marked as gzip (the browser unpacks them); nothing else is", async () => {
+    for (const ext of ['.pf_meta', '.pf_index', '.pf_fragment', '.pf_filter', '.pagefind']) {
+      const path = first('pagefind', ext);
+      expect((await head(path)).get('content-encoding'), ext).toBe('gzip');
+      // Unpacked by fetch as a browser does, the file is Pagefind's data: its signature first (pagefind.js then skips its own gunzip).
+      const body = Buffer.from(await (await fetch(base + path)).arrayBuffer());
+      expect(body.subarray(0, 12).toString('latin1'), ext).toBe('pagefind_dcd');
+    }
+    for (const path of ['', `${YEAR}pagefind.js`, `${YEAR}pagefind-entry.json`, 'pagefind/years.json', 'pagefind/pagefind-ui.js']) {
+      expect((await head(path)).get('content-encoding'), path).toBeNull();
+    }
+  });
 });
 
 describe('in Chromium, under the header and the meta policy', () => {
@@ -112,6 +127,28 @@ describe('in Chromium, under the header and the meta policy', () => {
     expect(visit.errors).toEqual([]);
     expect(visit.failed).toEqual([]);
     await visit.page.context().close();
+  });
+
+  test("search works as well from a host that sends Pagefind's files unmarked (pagefind.js unpacks them itself)", async () => {
+    const unmarked = (path: string) => {
+      const { 'Content-Encoding': _marked, ...rest } = headersFor(path);
+      return rest;
+    };
+    const plain = await serveStatic(dir, new URL(base).pathname, unmarked);
+    try {
+      const visit = await open(plain.origin);
+      const encodings: (string | undefined)[] = [];
+      visit.page.on('response', (r) => r.url().includes('.pf_index') && encodings.push(r.headers()['content-encoding']));
+      await visit.page.goto(`${plain.url}search/?q=${encodeURIComponent('医疗救助')}`, { waitUntil: 'networkidle' });
+      await visit.page.waitForSelector('.pagefind-ui__result-link');
+      expect(await visit.page.textContent('.pagefind-ui__message')).toMatch(/找到 \d+ 个/);
+      expect(encodings.length).toBeGreaterThan(0);
+      expect(encodings.every((e) => e === undefined)).toBe(true);
+      expect(visit.errors).toEqual([]);
+      await visit.page.context().close();
+    } finally {
+      await plain.close();
+    }
   });
 
   test('the site may frame its own pages; another site cannot (frame-ancestors)', async () => {

@@ -3,7 +3,8 @@
  * the site is mounted at a sub-path, a folder serves its index.html, a
  * folder without a trailing slash redirects to it, nothing is rewritten.
  * Every file is sent with the headers of the documented server configuration
- * (src/core/security.ts: CSP with frame-ancestors, cache, MIME types). Every
+ * (src/core/security.ts: CSP with frame-ancestors, cache, MIME types, Pagefind's
+ * files marked as gzip), unless the caller gives other headers. Every
  * request is recorded so tests can check what pages asked for.
  */
 import { createServer, type Server } from 'node:http';
@@ -21,7 +22,11 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
+/**
+ * `headers`: the headers sent with each file, by its path relative to the site
+ * root; by default the documented configuration's.
+ */
+export async function serveStatic(root: string, base = '/', headers: (path: string) => Record<string, string> = headersFor): Promise<StaticServer> {
   const mount = base.endsWith('/') ? base : `${base}/`;
   const log: StaticServer['log'] = [];
   const server: Server = createServer((req, res) => {
@@ -52,8 +57,8 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
       }
     }
     log.push({ path: req.url ?? '', status: 200 });
-    // The headers the README's server configuration sends (security headers, cache, MIME type).
-    res.writeHead(200, { ...headersFor(relativePath(root, file).split(sep).join('/')), 'content-length': String(stat.size) });
+    // By default the headers the README's server configuration sends (security headers, cache, MIME type, encoding).
+    res.writeHead(200, { ...headers(relativePath(root, file).split(sep).join('/')), 'content-length': String(stat.size) });
     if (req.method === 'HEAD') return res.end();
     createReadStream(file).pipe(res);
   });
