@@ -194,20 +194,24 @@ async function onSite(site: string, use: (browser: Browser, server: { url: strin
 }
 
 /**
- * Bytes a page downloads: as the bench's plain server sends them, and as nginx
- * with the shipped configuration would (src/core/security.ts: HTML and the
- * GZIP_TYPES compressed at nginx's default level 1 from 1 KB up; Pagefind's
- * index files are gzip already).
+ * Bytes a page downloads: as the bench's server sends them (the headers of
+ * src/core/security.ts, nothing compressed on the fly; Pagefind's files are
+ * gzip already and marked so), and as nginx with the shipped configuration
+ * would (HTML and the GZIP_TYPES also compressed, at nginx's default level 1,
+ * from 1 KB up).
  */
 function countBytes(page: import('playwright-core').Page): { since(): Promise<string> } {
   let pending: Promise<{ raw: number; served: number }>[] = [];
   page.on('response', (r) => {
     pending.push(
-      r.body().then(
-        (body) => {
+      // The body as it travelled (sizes(); Chromium gives 0 for a worker's script: then its unpacked size, never less),
+      // and unpacked (body()) to compress what nginx would.
+      Promise.all([r.request().sizes(), r.body()]).then(
+        ([sizes, body]) => {
           const type = (r.headers()['content-type'] ?? '').split(';')[0]!;
+          const raw = sizes.responseBodySize || body.byteLength;
           const compressible = body.byteLength >= 1024 && (type === 'text/html' || GZIP_TYPES.includes(type));
-          return { raw: body.byteLength, served: compressible ? gzipSync(body, { level: 1 }).byteLength : body.byteLength };
+          return { raw, served: compressible ? gzipSync(body, { level: 1 }).byteLength : raw };
         },
         () => ({ raw: 0, served: 0 }),
       ),
