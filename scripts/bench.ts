@@ -15,13 +15,16 @@
  *     (every year's index merged in the browser, ?year=all). Each query is
  *     timed in K fresh visits (default 5): the median, and the fastest and
  *     slowest (one visit varies by tens of ms on a busy machine).
- * Figures are printed, never asserted. Everything generated is deleted at
- * the end unless --keep.
+ * It first prints the machine: Node's and Chromium's versions and the time of
+ * a fixed piece of work (machineReference), to compare runs on a machine whose
+ * speed varies. Figures are printed, never asserted. Everything generated is
+ * deleted at the end unless --keep.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { bureauAt, bureauYearDir, generate, moveWages } from './synthetic/generate.ts';
@@ -339,7 +342,37 @@ async function searchReport(site: string, say: (line: string) => void): Promise<
   for (const line of await apiSearchFigures(site, queries, searchYears.flatMap((y) => parts[y]!))) say(line);
 }
 
+/**
+ * The same work on every run, on one core: JSON written and read back (what
+ * the check and the render mostly do is JavaScript on strings and objects)
+ * and SHA-256 (native code), in ms. Its figures change only with the
+ * machine's speed, so two runs' other figures compare through them.
+ */
+function machineReference(): { js: number; sha256: number } {
+  const rows = Array.from({ length: 100_000 }, (_, i) => ({ code: String(2010000 + i), name: `一般公共服务支出${i % 97}`, total: (i * 7919) % 100_000 / 100 }));
+  let t = performance.now();
+  for (let round = 0; round < 10; round++) JSON.parse(JSON.stringify(rows));
+  const js = performance.now() - t;
+  const block = Buffer.alloc(256 * 1024 * 1024, 7);
+  t = performance.now();
+  createHash('sha256').update(block).digest();
+  return { js: Math.round(js), sha256: Math.round(performance.now() - t) };
+}
+
+/** Node's and Chromium's versions and the machine reference, as one line. */
+function machineLine(): string {
+  const { js, sha256 } = machineReference();
+  let chromium = 'Chromium ?';
+  try {
+    chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // No Chromium: the search figures will say so.
+  }
+  return `机器 / machine: Node ${process.version}，${chromium}；固定工作量 / fixed work (machineReference): JS ${js} ms，SHA-256 ${sha256} ms`;
+}
+
 async function main(): Promise<void> {
+  console.log(machineLine());
   if (values['search-only']) {
     if (!values.dir) throw new Error('--search-only 需要 --dir（用 --keep 保留的基准测试文件夹）/ needs --dir, a folder kept with --keep');
     await searchReport(join(resolve(values.dir), 'site'), console.log);
