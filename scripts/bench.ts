@@ -21,7 +21,7 @@
  * deleted at the end unless --keep.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -360,11 +360,12 @@ function machineReference(): { js: number; sha256: number } {
 }
 
 /** Node's and Chromium's versions and the machine reference, as one line. */
-function machineLine(): string {
+async function machineLine(): Promise<string> {
   const { js, sha256 } = machineReference();
+  const { CHROMIUM } = await import('../test/e2e/helpers/browser.ts');
   let chromium = 'Chromium ?';
   try {
-    chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     // No Chromium: the search figures will say so.
   }
@@ -372,10 +373,16 @@ function machineLine(): string {
 }
 
 async function main(): Promise<void> {
-  console.log(machineLine());
+  console.log(await machineLine());
   if (values['search-only']) {
     if (!values.dir) throw new Error('--search-only 需要 --dir（用 --keep 保留的基准测试文件夹）/ needs --dir, a folder kept with --keep');
-    await searchReport(join(resolve(values.dir), 'site'), console.log);
+    const site = join(resolve(values.dir), 'site');
+    if (!existsSync(join(site, 'pagefind'))) {
+      console.error(`${site}：没有已建好的网站 / no built site there (keep one with --keep --dir ${values.dir})`);
+      process.exitCode = 1;
+      return;
+    }
+    await searchReport(site, console.log);
     return;
   }
   const work = values.dir ? resolve(values.dir) : mkdtempSync(join(tmpdir(), `jsgk-bench-${bureaus}x${years}-`));
