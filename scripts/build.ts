@@ -229,18 +229,20 @@ async function buildLocked(out: string, options: BuildOptions): Promise<BuildRep
       fail('核对内容 / check', '内容有错误，请按下列文件和行号修改 / the content has errors:', check.tail);
     }
     const summary = check.tail.map(stripAnsi).findLast((l) => /部门年度/.test(l)) ?? '';
-    const counts = /(\d+) 个部门，(\d+) 个部门年度/.exec(summary);
-    // Pages: one per bureau-year and per bureau, plus home, search, glossary and 404.
-    const expected = counts ? Number(counts[1]) + Number(counts[2]) + 4 : undefined;
     ms.check = Date.now() - t;
     progress.end(summary.replace(/^通过：/, ''));
 
     t = Date.now();
+    // The total shown is the number of pages the last build of this output rendered (the pages across bureaus
+    // depend on the content: subjects, comparisons, versions); a first build shows the count alone.
+    const pageCount = join(cache, 'pages-rendered');
+    const expected = existsSync(pageCount) ? Number(readFileSync(pageCount, 'utf8')) || undefined : undefined;
     progress.phase('生成页面 / render', expected);
     progress.update(pages);
     const render = await rendering.done;
     if (render.code !== 0) fail('生成页面 / render', 'astro build 出错 / astro build failed:', render.tail);
     rmSync(unfinished);
+    writeFileSync(pageCount, String(pages));
     if (!existsSync(join(work, 'index.html'))) fail('生成页面 / render', `没有生成首页 / no index.html in ${work}`);
     if (fault === 'render') fail('生成页面 / render', '模拟故障 / simulated failure (BUILD_FAULT=render)');
     ms.render = Date.now() - t;

@@ -4,7 +4,7 @@
  * one summary line per finished phase.
  */
 export interface Progress {
-  /** Start a phase; `total` when the amount of work is known. */
+  /** Start a phase; `total` when the amount of work is known or expected. */
   phase(name: string, total?: number): void;
   /** Work done so far in the current phase. */
   update(done: number): void;
@@ -31,7 +31,8 @@ export function createProgress(tty = interactive()): Progress {
   let phaseStart = Date.now();
   let timer: NodeJS.Timeout | undefined;
   const draw = () => {
-    const count = total ? ` ${done}/${total}` : done > 0 ? ` ${done}` : '';
+    // A total is what the work is expected to be; past it, the count alone.
+    const count = total && done <= total ? ` ${done}/${total}` : done > 0 ? ` ${done}` : '';
     process.stderr.write(`\r\x1b[2K${name}${count} · ${clock(Date.now() - phaseStart)}（共 ${clock(Date.now() - buildStart)}）`);
   };
   const stop = () => {

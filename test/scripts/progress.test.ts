@@ -34,6 +34,18 @@ describe('on a terminal', () => {
     expect(drawn.at(-1)).toBe('\r\x1b[2K生成页面 / render 18770/18770 · 01:02（共 01:32）');
   });
 
+  it('shows the count alone when there is no total, or the work goes past the one expected', () => {
+    const progress = createProgress(true);
+    progress.phase('生成页面 / render');
+    progress.update(91);
+    vi.advanceTimersByTime(500);
+    expect(drawn.at(-1)).toBe('\r\x1b[2K生成页面 / render 91 · 00:01（共 00:01）');
+    progress.phase('生成页面 / render', 14);
+    progress.update(15);
+    vi.advanceTimersByTime(500);
+    expect(drawn.at(-1)).toBe('\r\x1b[2K生成页面 / render 15 · 00:01（共 00:01）');
+  });
+
   it('clears the line before a step ends or a message is printed, so the log stays readable', () => {
     const progress = createProgress(true);
     progress.phase('建立搜索索引 / index');
