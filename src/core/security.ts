@@ -46,6 +46,21 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 export const CACHE_REVALIDATE = 'no-cache';
 
+/** Pagefind's index files: named by their content, like Astro's bundles. */
+const PAGEFIND_CHUNK_EXTENSIONS = ['.pf_meta', '.pf_index', '.pf_fragment', '.pf_filter'];
+
+/**
+ * Pagefind's files that are gzip data: its WebAssembly and its index files.
+ * Sent as they are with `Content-Encoding: gzip`, the browser unpacks them in
+ * its own network code while they arrive, and pagefind.js skips its JavaScript
+ * gunzip (Pagefind puts a signature in every file to tell that the browser has
+ * unpacked it): the same bytes travel, and a search's answer comes sooner,
+ * because the index of a word on every page is unpacked in Pagefind's worker
+ * otherwise. A server that does not send the header still works: pagefind.js
+ * then unpacks the files itself.
+ */
+export const PAGEFIND_GZIP_EXTENSIONS: readonly string[] = ['.pagefind', ...PAGEFIND_CHUNK_EXTENSIONS];
+
 /**
  * Which files are named by their content (regular expressions over the path
  * relative to the site root): Astro's bundles under _astro/, and Pagefind's
@@ -53,9 +68,9 @@ export const CACHE_REVALIDATE = 'no-cache';
  * wasm.*.pagefind) keep their names from build to build and are revalidated,
  * like the HTML.
  */
-export const HASHED_PATHS: readonly string[] = ['_astro/', 'pagefind/.*\\.(pf_meta|pf_index|pf_fragment|pf_filter)$'];
+export const HASHED_PATHS: readonly string[] = ['_astro/', `pagefind/.*\\.(${PAGEFIND_CHUNK_EXTENSIONS.map((e) => e.slice(1)).join('|')})$`];
 
-/** MIME types by extension; the last five are Pagefind's (its .pagefind files are gzip data, never to be sniffed as text). */
+/** MIME types by extension; Pagefind's files are gzip data, never to be sniffed as text. */
 export const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -70,24 +85,8 @@ export const MIME_TYPES: Readonly<Record<string, string>> = {
   '.csv': 'text/csv; charset=utf-8',
   '.zip': 'application/zip',
   '.wasm': 'application/wasm',
-  '.pagefind': 'application/octet-stream',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pf_filter': 'application/octet-stream',
+  ...Object.fromEntries(PAGEFIND_GZIP_EXTENSIONS.map((extension) => [extension, 'application/octet-stream'])),
 };
-
-/**
- * Pagefind's files that are gzip data: its WebAssembly and its index files.
- * Sent as they are with `Content-Encoding: gzip`, the browser unpacks them in
- * its own network code while they arrive, and pagefind.js skips its JavaScript
- * gunzip (Pagefind puts a signature in every file to tell that the browser has
- * unpacked it): the same bytes travel, and a search's answer comes sooner,
- * because the index of a word on every page is unpacked in Pagefind's worker
- * otherwise. A server that does not send the header still works: pagefind.js
- * then unpacks the files itself.
- */
-export const PAGEFIND_GZIP_EXTENSIONS = ['.pagefind', '.pf_meta', '.pf_index', '.pf_fragment', '.pf_filter'] as const;
 
 /** Extensions worth compressing on the fly (Pagefind's files are already gzip). */
 export const GZIP_TYPES = ['text/css', 'text/javascript', 'application/json', 'image/svg+xml', 'application/xml', 'text/csv', 'text/plain', 'application/wasm'];
@@ -107,7 +106,7 @@ export function headersFor(path: string): Record<string, string> {
     ...SECURITY_HEADERS,
     'Content-Type': MIME_TYPES[extension] ?? 'application/octet-stream',
     'Cache-Control': hashed ? CACHE_IMMUTABLE : CACHE_REVALIDATE,
-    ...((PAGEFIND_GZIP_EXTENSIONS as readonly string[]).includes(extension) ? { 'Content-Encoding': 'gzip' } : {}),
+    ...(PAGEFIND_GZIP_EXTENSIONS.includes(extension) ? { 'Content-Encoding': 'gzip' } : {}),
   };
 }
 
