@@ -13,6 +13,12 @@ beforeEach(() => {
   vi.spyOn(console, 'log').mockImplementation((line) => void printed.push(String(line)));
 });
 
+/** The line on the terminal once `ms` more have passed. */
+function lineAfter(ms: number): string | undefined {
+  vi.advanceTimersByTime(ms);
+  return drawn.at(-1);
+}
+
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
@@ -27,23 +33,19 @@ describe('on a terminal', () => {
     progress.end('3000 个部门');
     progress.phase('生成页面 / render', 18_770);
     progress.update(1234);
-    vi.advanceTimersByTime(61_000);
-    expect(drawn.at(-1)).toBe('\r\x1b[2K生成页面 / render 1234/18770 · 01:01（共 01:31）');
+    expect(lineAfter(61_000)).toBe('\r\x1b[2K生成页面 / render 1234/18770 · 01:01（共 01:31）');
     progress.update(18_770);
-    vi.advanceTimersByTime(500);
-    expect(drawn.at(-1)).toBe('\r\x1b[2K生成页面 / render 18770/18770 · 01:02（共 01:32）');
+    expect(lineAfter(500)).toBe('\r\x1b[2K生成页面 / render 18770/18770 · 01:02（共 01:32）');
   });
 
   it('shows the count alone when there is no total, or the work goes past the one expected', () => {
     const progress = createProgress(true);
     progress.phase('生成页面 / render');
     progress.update(91);
-    vi.advanceTimersByTime(500);
-    expect(drawn.at(-1)).toBe('\r\x1b[2K生成页面 / render 91 · 00:01（共 00:01）');
+    expect(lineAfter(500)).toBe('\r\x1b[2K生成页面 / render 91 · 00:01（共 00:01）');
     progress.phase('生成页面 / render', 14);
     progress.update(15);
-    vi.advanceTimersByTime(500);
-    expect(drawn.at(-1)).toBe('\r\x1b[2K生成页面 / render 15 · 00:01（共 00:01）');
+    expect(lineAfter(500)).toBe('\r\x1b[2K生成页面 / render 15 · 00:01（共 00:01）');
   });
 
   it('clears the line before a step ends or a message is printed, so the log stays readable', () => {
