@@ -295,12 +295,21 @@ function figureRows(ref: BureauYearRef): Row[] {
     }));
 }
 
+/** Rows prefixed with the bureau and year (the LEAD fields), as the CSVs have them. */
+function withLead(ref: BureauYearRef, rows: readonly Row[]): Row[] {
+  const lead = { bureauId: ref.bureauId, bureauName: ref.bureauName, year: ref.year };
+  return rows.map((r) => ({ ...lead, ...r }));
+}
+
 /** One resource of one bureau-year, rows prefixed with the bureau and year. */
 export function resourceData(name: ResourceName, ref: BureauYearRef): ResourceData {
-  const spec = resourceSpec(name);
   const { rows, ...rest } = tableRows(name, ref);
-  const lead = { bureauId: ref.bureauId, bureauName: ref.bureauName, year: ref.year };
-  return { spec, ...rest, rows: rows.map((r) => ({ ...lead, ...r })) };
+  return { spec: resourceSpec(name), ...rest, rows: withLead(ref, rows) };
+}
+
+/** Every resource of one bureau-year, in RESOURCES order, its rows without the LEAD fields (the JSON's rows). */
+function resourcesOf(ref: BureauYearRef): ResourceData[] {
+  return RESOURCES.map((spec) => ({ spec, ...tableRows(spec.name, ref) }));
 }
 
 // ---------------------------------------------------------------------------
@@ -320,10 +329,8 @@ export function bureauYearFileName(bureauId: string, year: string, name: Resourc
 }
 
 /** Every resource of a bureau-year as JSON: the document's facts, each table's status and rows, the figures. */
-export function bureauYearJson(ref: BureauYearRef): string {
+export function bureauYearJson(ref: BureauYearRef, resources: readonly ResourceData[] = resourcesOf(ref)): string {
   const { data } = ref;
-  const resources = RESOURCES.map((spec) => resourceData(spec.name, ref));
-  const strip = (row: Row) => Object.fromEntries(Object.entries(row).filter(([k]) => !LEAD.some((f) => f.key === k)));
   const body = {
     id: `${ref.bureauId}/${ref.year}`,
     bureauId: ref.bureauId,
@@ -345,11 +352,11 @@ export function bureauYearJson(ref: BureauYearRef): string {
             title: r.spec.title,
             status: r.status,
             ...(r.statusNote ? { statusNote: r.statusNote } : {}),
-            rows: r.rows.map(strip),
+            rows: r.rows,
           },
         ]),
     ),
-    figures: resources.find((r) => r.spec.name === 'figures')!.rows.map(strip),
+    figures: resources.find((r) => r.spec.name === 'figures')!.rows,
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }
@@ -368,12 +375,17 @@ export interface DataFile {
 /** All download files of one bureau-year: the JSON, then one CSV per resource. */
 export function bureauYearFiles(ref: BureauYearRef): DataFile[] {
   const dir = `${ref.bureauId}/${ref.year}/data/`;
+  // Each resource's rows are made once, for the JSON and for its CSV.
+  const resources = resourcesOf(ref);
   return [
-    { path: dir + bureauYearFileName(ref.bureauId, ref.year, 'json'), label: '全部表格与计算数据', format: 'json', content: bureauYearJson(ref) },
-    ...RESOURCES.map((spec) => {
-      const r = resourceData(spec.name, ref);
-      return { path: dir + bureauYearFileName(ref.bureauId, ref.year, spec.name), label: spec.title, format: 'csv' as const, resource: spec.name, content: toCsv(spec, r.rows) };
-    }),
+    { path: dir + bureauYearFileName(ref.bureauId, ref.year, 'json'), label: '全部表格与计算数据', format: 'json', content: bureauYearJson(ref, resources) },
+    ...resources.map(({ spec, rows }) => ({
+      path: dir + bureauYearFileName(ref.bureauId, ref.year, spec.name),
+      label: spec.title,
+      format: 'csv' as const,
+      resource: spec.name,
+      content: toCsv(spec, withLead(ref, rows)),
+    })),
   ];
 }
 
