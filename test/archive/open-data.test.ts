@@ -181,6 +181,24 @@ describe('JSON files', () => {
       });
     }
   });
+
+  it("hold each resource's rows as its CSV does, without the bureau and year the CSV starts every row with", () => {
+    const lead = ['bureauId', 'bureauName', 'year'];
+    for (const ref of refs) {
+      const files = bureauYearFiles(ref);
+      const json = JSON.parse(files.find((f) => f.format === 'json')!.content);
+      for (const spec of RESOURCES) {
+        const rows: Record<string, string | null>[] = spec.name === 'figures' ? json.figures : json.tables[spec.name].rows;
+        const records = csvRecords(files.find((f) => f.resource === spec.name)!.content);
+        expect(rows.length, `${ref.bureauId}/${ref.year} ${spec.name}`).toBe(records.length);
+        rows.forEach((row, i) => {
+          expect(Object.keys(row).filter((k) => lead.includes(k))).toEqual([]);
+          expect([records[i]!['部门标识'], records[i]!['部门名称'], records[i]!['年度']]).toEqual([ref.bureauId, ref.bureauName, ref.year]);
+          for (const field of spec.fields.filter((f) => !lead.includes(f.key))) expect(records[i]![field.name]).toBe(row[field.key] ?? '');
+        });
+      }
+    }
+  });
 });
 
 describe('datapackage.json', () => {
