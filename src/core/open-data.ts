@@ -57,6 +57,7 @@ export interface ResourceData {
   status: 'data' | 'empty' | 'notProvided';
   /** The 空表说明 or the reason it is not provided. */
   statusNote?: string;
+  /** Without the bureau and year (the LEAD fields), which the CSVs put first in every row (withLead). */
   rows: Row[];
 }
 
@@ -301,13 +302,7 @@ function withLead(ref: BureauYearRef, rows: readonly Row[]): Row[] {
   return rows.map((r) => ({ ...lead, ...r }));
 }
 
-/** One resource of one bureau-year, rows prefixed with the bureau and year. */
-export function resourceData(name: ResourceName, ref: BureauYearRef): ResourceData {
-  const { rows, ...rest } = tableRows(name, ref);
-  return { spec: resourceSpec(name), ...rest, rows: withLead(ref, rows) };
-}
-
-/** Every resource of one bureau-year, in RESOURCES order, its rows without the LEAD fields (the JSON's rows). */
+/** Every resource of one bureau-year, in RESOURCES order. */
 function resourcesOf(ref: BureauYearRef): ResourceData[] {
   return RESOURCES.map((spec) => ({ spec, ...tableRows(spec.name, ref) }));
 }

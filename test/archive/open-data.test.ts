@@ -24,7 +24,6 @@ import {
   csvHeader,
   csvRows,
   toCsv,
-  resourceData,
   formatBytes,
   type BureauYearRef,
   type ResourceName,
@@ -152,7 +151,7 @@ describe('CSV files', () => {
   it('an extra table gives one row per cell, named by its column; a blank cell stays empty', () => {
     const extra = { number: '10', title: '国有资产占用情况表', columns: ['车辆', '房屋'], rows: [{ name: '合计', values: ['3', undefined] }] };
     const data = { ...JIANGAN.data, extraTables: [extra] } as unknown as BureauYearRef['data'];
-    const rows = csvRecords(toCsv(resourceSpec('extra'), resourceData('extra', { ...JIANGAN, data }).rows));
+    const rows = csvRecords(fileOf({ ...JIANGAN, data }, 'extra'));
     expect(rows.map((r) => [r['表号'], r['行'], r['列'], r['数值']])).toEqual([
       ['10', '合计', '车辆', '3'],
       ['10', '合计', '房屋', ''],
@@ -261,7 +260,7 @@ describe('datapackage.json', () => {
   it('the site-wide CSV holds exactly the rows of every bureau-year file', () => {
     for (const spec of RESOURCES) {
       const all = csvRecords(files[spec.name]);
-      const parts = refs.flatMap((ref) => csvRecords(toCsv(spec, resourceData(spec.name, ref).rows)));
+      const parts = refs.flatMap((ref) => csvRecords(fileOf(ref, spec.name)));
       expect(all.length).toBe(parts.length);
       expect(new Set(all.map((r) => JSON.stringify(r)))).toEqual(new Set(parts.map((r) => JSON.stringify(r))));
     }
