@@ -59,7 +59,13 @@ const PAGEFIND_CHUNK_EXTENSIONS = ['.pf_meta', '.pf_index', '.pf_fragment', '.pf
  * otherwise. A server that does not send the header still works: pagefind.js
  * then unpacks the files itself.
  */
-export const PAGEFIND_GZIP_EXTENSIONS: readonly string[] = ['.pagefind', ...PAGEFIND_CHUNK_EXTENSIONS];
+const PAGEFIND_GZIP_EXTENSIONS = ['.pagefind', ...PAGEFIND_CHUNK_EXTENSIONS];
+
+/** A regular expression over the path relative to the site root: Pagefind's files with one of these extensions. */
+const pagefindFiles = (extensions: readonly string[]) => `pagefind/.*\\.(${extensions.map((e) => e.slice(1)).join('|')})$`;
+
+/** Pagefind's gzip files (PAGEFIND_GZIP_EXTENSIONS), sent with `Content-Encoding: gzip`. */
+const GZIP_ENCODED_PATH = pagefindFiles(PAGEFIND_GZIP_EXTENSIONS);
 
 /**
  * Which files are named by their content (regular expressions over the path
@@ -68,7 +74,7 @@ export const PAGEFIND_GZIP_EXTENSIONS: readonly string[] = ['.pagefind', ...PAGE
  * wasm.*.pagefind) keep their names from build to build and are revalidated,
  * like the HTML.
  */
-export const HASHED_PATHS: readonly string[] = ['_astro/', `pagefind/.*\\.(${PAGEFIND_CHUNK_EXTENSIONS.map((e) => e.slice(1)).join('|')})$`];
+export const HASHED_PATHS: readonly string[] = ['_astro/', pagefindFiles(PAGEFIND_CHUNK_EXTENSIONS)];
 
 /** MIME types by extension; Pagefind's files are gzip data, never to be sniffed as text. */
 export const MIME_TYPES: Readonly<Record<string, string>> = {
@@ -101,12 +107,11 @@ function extensionOf(path: string): string {
 export function headersFor(path: string): Record<string, string> {
   const relative = path.replace(/^\/+/, '');
   const hashed = HASHED_PATHS.some((p) => new RegExp(`^${p}`).test(relative));
-  const extension = extensionOf(relative);
   return {
     ...SECURITY_HEADERS,
-    'Content-Type': MIME_TYPES[extension] ?? 'application/octet-stream',
+    'Content-Type': MIME_TYPES[extensionOf(relative)] ?? 'application/octet-stream',
     'Cache-Control': hashed ? CACHE_IMMUTABLE : CACHE_REVALIDATE,
-    ...(PAGEFIND_GZIP_EXTENSIONS.includes(extension) ? { 'Content-Encoding': 'gzip' } : {}),
+    ...(new RegExp(`^${GZIP_ENCODED_PATH}`).test(relative) ? { 'Content-Encoding': 'gzip' } : {}),
   };
 }
 
@@ -144,7 +149,7 @@ export function nginxConfig({ base, root, serverName }: NginxOptions): string {
     "# Pagefind's gzip files are sent as they are, marked as gzip: the browser unpacks them, not pagefind.js.",
     'map $uri $juesuan_content_encoding {',
     '    default "";',
-    `    "~^${mountPattern}pagefind/.*\\.(${PAGEFIND_GZIP_EXTENSIONS.map((e) => e.slice(1)).join('|')})$" "gzip";`,
+    `    "~^${mountPattern}${GZIP_ENCODED_PATH}" "gzip";`,
     '}',
     '',
     'server {',
