@@ -324,7 +324,7 @@ export function bureauYearFileName(bureauId: string, year: string, name: Resourc
 }
 
 /** Every resource of a bureau-year as JSON: the document's facts, each table's status and rows, the figures. */
-export function bureauYearJson(ref: BureauYearRef, resources: readonly ResourceData[] = resourcesOf(ref)): string {
+function bureauYearJson(ref: BureauYearRef, resources: readonly ResourceData[]): string {
   const { data } = ref;
   const body = {
     id: `${ref.bureauId}/${ref.year}`,

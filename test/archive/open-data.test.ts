@@ -17,7 +17,6 @@ import { analyse, previousYear } from '../../src/core/disclosure.ts';
 import {
   RESOURCES,
   bureauYearFiles,
-  bureauYearJson,
   dataPackage,
   resourceSpec,
   sha256,
@@ -53,6 +52,8 @@ const dataFile = (ref: BureauYearRef) => `content/bureaus/${ref.bureauId}/${ref.
 
 const csvRecords = (text: string): Record<string, string>[] => parse(text, { bom: true, columns: true, skip_empty_lines: true });
 const fileOf = (ref: BureauYearRef, name: ResourceName) => bureauYearFiles(ref).find((f) => f.path.endsWith(`-${name}.csv`))!.content;
+/** The bureau-year's JSON file, parsed. */
+const jsonOf = (ref: BureauYearRef) => JSON.parse(bureauYearFiles(ref).find((f) => f.format === 'json')!.content);
 
 describe('CSV files', () => {
   it('start with a UTF-8 BOM and a header of the Chinese column names', () => {
@@ -143,7 +144,7 @@ describe('CSV files', () => {
     const ref = refs.find((r) => r.data.tables.t07 !== undefined && 'empty' in r.data.tables.t07)!;
     expect(ref).toBeDefined();
     expect(csvRecords(fileOf(ref, 't07'))).toEqual([]);
-    const json = JSON.parse(bureauYearJson(ref));
+    const json = jsonOf(ref);
     expect(json.tables.t07.status).toBe('empty');
     expect(json.tables.t07.statusNote).toBe((ref.data.tables.t07 as { empty: string }).empty);
   });
@@ -169,7 +170,7 @@ describe('JSON files', () => {
   it('keep every amount as the exact decimal string and unknown as null', () => {
     for (const ref of refs) {
       const src = yamlSource(dataFile(ref));
-      const json = JSON.parse(bureauYearJson(ref));
+      const json = jsonOf(ref);
       expect(json.id).toBe(`${ref.bureauId}/${ref.year}`);
       if (json.tables.t03.status !== 'data') continue;
       json.tables.t03.rows.slice(1).forEach((row: Record<string, string | null>, i: number) => {
@@ -185,7 +186,7 @@ describe('JSON files', () => {
     const lead = ['bureauId', 'bureauName', 'year'];
     for (const ref of refs) {
       const files = bureauYearFiles(ref);
-      const json = JSON.parse(files.find((f) => f.format === 'json')!.content);
+      const json = jsonOf(ref);
       for (const spec of RESOURCES) {
         const rows: Record<string, string | null>[] = spec.name === 'figures' ? json.figures : json.tables[spec.name].rows;
         const records = csvRecords(files.find((f) => f.resource === spec.name)!.content);
