@@ -87,16 +87,13 @@ export function allYears(years: readonly YearRef[]): string[] {
   return [...new Set(years.map((y) => y.year))].sort();
 }
 
-/** The newest disclosures: latest year first, then the latest publication date. */
+/** The newest disclosures: latest year first, then the latest publication date. Each one's data is read once (a site's data is read back on demand). */
 export function newest<T extends YearRef>(years: readonly T[], count: number): T[] {
-  return [...years]
-    .sort(
-      (a, b) =>
-        compareText(b.year, a.year) ||
-        compareText(b.data.published ?? '', a.data.published ?? '') ||
-        compareText(a.bureauId, b.bureauId),
-    )
-    .slice(0, count);
+  return years
+    .map((y) => ({ y, published: y.data.published ?? '' }))
+    .sort((a, b) => compareText(b.y.year, a.y.year) || compareText(b.published, a.published) || compareText(a.y.bureauId, b.y.bureauId))
+    .slice(0, count)
+    .map(({ y }) => y);
 }
 
 // ---------------------------------------------------------------------------

@@ -434,12 +434,24 @@ export interface YearComparison {
   notes: string[];
 }
 
+/** What the pages across bureaus read of a bureau-year's data: its template (how percentages are rounded), staff and 机关运行经费's comparison. */
+export type KeyedData = Pick<BureauYear, 'template' | 'staff' | 'operatingCost'>;
+
 /**
- * A bureau-year as the pages across bureaus read it: its data and those of its
- * figures they show. A Disclosure is one; keyedYear() makes a small one that
- * can be kept for every bureau-year of a large site.
+ * A bureau-year as the pages across bureaus read it: what they read of its
+ * data and those of its figures they show. A Disclosure is one; keyedYear()
+ * makes a small one that can be kept for every bureau-year of a large site.
  */
-export type KeyedYear = Pick<Disclosure, 'bureauId' | 'year' | 'data'> & { readonly figures: ReadonlyMap<string, Figure> };
+export type KeyedYear = Pick<Disclosure, 'bureauId' | 'year'> & { readonly data: KeyedData; readonly figures: ReadonlyMap<string, Figure> };
+
+/** Only what the pages across bureaus read of `data` (KeyedData). */
+export function keyedData(data: BureauYear): KeyedData {
+  return {
+    template: data.template,
+    ...(data.staff ? { staff: data.staff } : {}),
+    ...(data.operatingCost ? { operatingCost: data.operatingCost } : {}),
+  };
+}
 
 /** The figures read by compareBureaus and topicYears. */
 export function crossBureauFigures(): string[] {
@@ -456,11 +468,11 @@ export function keyedYear(d: Pick<Disclosure, 'bureauId' | 'year' | 'data' | 'fi
     const f = d.figures.get(name);
     if (f) figures.set(name, f);
   }
-  return { bureauId: d.bureauId, year: d.year, data: d.data, figures };
+  return { bureauId: d.bureauId, year: d.year, data: keyedData(d.data), figures };
 }
 
 /** The head count per-capita figures divide by: 在职人数, else 年末实有人数. */
-export function staffCount(data: BureauYear): number | undefined {
+export function staffCount(data: Pick<BureauYear, 'staff'>): number | undefined {
   return data.staff?.inService ?? data.staff?.actual;
 }
 

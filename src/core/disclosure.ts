@@ -11,9 +11,9 @@ export interface Disclosure {
   id: string;
   bureauId: string;
   year: string;
-  data: BureauYear;
+  readonly data: BureauYear;
   /** The previous year's data, when its file exists. */
-  previous?: BureauYear;
+  readonly previous?: BureauYear;
   readonly figures: Figures;
   readonly narrative: RenderedNarrative;
 }
@@ -49,7 +49,9 @@ function keepEach(): Remember {
 /**
  * A bureau-year with its figures and narrative, each computed the first time
  * it is read: the charts and trends need only the figures, the year page also
- * the narrative (the costliest part).
+ * the narrative (the costliest part). The input's data, narrative and
+ * previous year are read only when needed, each time (the site's content is
+ * held serialised and read back on demand, src/core/content-cache.ts).
  */
 export function analyse(
   input: {
@@ -69,8 +71,12 @@ export function analyse(
     id: input.id,
     bureauId,
     year,
-    data: input.data,
-    ...(input.previous ? { previous: input.previous } : {}),
+    get data() {
+      return input.data;
+    },
+    get previous() {
+      return input.previous;
+    },
     get figures() {
       return figures();
     },

@@ -14,22 +14,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { writeWhole } from '../core/check/cache.ts';
-import { crossBureauFigures, keyedYear, type KeyedYear } from '../core/compare.ts';
+import { crossBureauFigures, keyedYear, type KeyedData, type KeyedYear } from '../core/compare.ts';
 import type { Disclosure } from '../core/disclosure.ts';
 import type { Figure } from '../core/figures.ts';
 import { D } from '../core/money.ts';
 import { BUILD_CACHE_ENV } from '../core/paths.ts';
 
 /** Bump when the stored form changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 type StoredFigure = Omit<Figure, 'value'> & { value: string | null };
 
 interface Stored {
   format: number;
   node: string;
-  /** By bureau-year id: the key of its bureau, and its figures. */
-  years: Record<string, { key: string; figures: StoredFigure[] }>;
+  /** By bureau-year id: the key of its bureau, what the pages read of its data, and its figures. */
+  years: Record<string, { key: string; data: KeyedData; figures: StoredFigure[] }>;
 }
 
 function read(file: string): Stored['years'] {
@@ -55,11 +55,11 @@ export function keyedYears(disclosures: readonly Disclosure[], keys: ReadonlyMap
     if (key !== undefined && hit?.key === key) {
       kept[d.id] = hit;
       const figures = hit.figures.map((f): Figure => ({ ...f, value: f.value === null ? null : new D(f.value) }));
-      return { bureauId: d.bureauId, year: d.year, data: d.data, figures: new Map(figures.map((f) => [f.name, f])) };
+      return { bureauId: d.bureauId, year: d.year, data: hit.data, figures: new Map(figures.map((f) => [f.name, f])) };
     }
     const made = keyedYear(d, names);
     computed++;
-    if (key !== undefined) kept[d.id] = { key, figures: [...made.figures.values()].map((f) => ({ ...f, value: f.value === null ? null : f.value.toString() })) };
+    if (key !== undefined) kept[d.id] = { key, data: made.data, figures: [...made.figures.values()].map((f) => ({ ...f, value: f.value === null ? null : f.value.toString() })) };
     return made;
   });
   if (file && (computed > 0 || Object.keys(kept).length !== Object.keys(stored).length)) {

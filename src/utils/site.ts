@@ -144,12 +144,19 @@ async function load(): Promise<Site> {
   const disclosures = raw
     .map((entry) => {
       const previous = previousYear(raw, entry);
+      // The data and narrative are read when a page asks for them (the content is held serialised, src/core/content-cache.ts).
       return analyse({
         id: entry.id,
-        data: entry.data,
-        narrative: entry.narrative,
+        get data() {
+          return entry.data;
+        },
+        get narrative() {
+          return entry.narrative;
+        },
         narrativeFile: entry.narrativeFile,
-        ...(previous ? { previous: previous.data } : {}),
+        get previous() {
+          return previous?.data;
+        },
         // A narrative the check has already rendered (npm run build) is taken as it is, not rendered again.
         rendered: () => findings.narrativeOf(entry.id),
       }, remember);

@@ -53,6 +53,22 @@ describe('loadContentCached', () => {
     expect(warm.keys?.size).toBe(5);
   });
 
+  it('holds each bureau serialised: a bureau-year read again after four other bureaus is parsed afresh from it, the same content', () => {
+    const { years } = loadContentCached(root, { cacheDir });
+    const firstOf = (bureauId: string) => years.find((y) => y.bureauId === bureauId)!;
+    const bureauIds = [...new Set(years.map((y) => y.bureauId))];
+    expect(bureauIds).toHaveLength(5);
+    const first = firstOf(bureauIds[0]!);
+    const data = first.data;
+    // The same bureau read again, while it is among the last four read: the same parsed objects.
+    expect(first.data).toBe(data);
+    for (const id of bureauIds.slice(1)) expect(firstOf(id).data.year).toBe(firstOf(id).year);
+    const again = first.data;
+    expect(again).not.toBe(data);
+    expect(again).toStrictEqual(data);
+    expect(first.narrative).toStrictEqual(afresh().years.find((y) => y.id === first.id)!.narrative);
+  });
+
   it('a changed data.yaml: only its bureau is parsed again, and the change is there', () => {
     writeFileSync(jiangan, readFileSync(jiangan, 'utf8').replace('      27: 1234.07   # 本年收入合计', '      27: 1234.08   # 本年收入合计'));
     const after = loadContentCached(root, { cacheDir });
