@@ -213,8 +213,7 @@ async function buildLocked(out: string, options: BuildOptions): Promise<BuildRep
     const checking = runNode(['scripts/check.ts', '--quiet'], env, logFile);
     let pages = 0;
     let reusedPages = 0;
-    // A larger heap than Node's default (about 4 GB here): the pages across bureaus hold every bureau-year's data.
-    const rendering = runNode(['--max-old-space-size=6144', 'node_modules/astro/bin/astro.mjs', 'build', ...force, '--outDir', work], env, logFile, (line) => {
+    const rendering = runNode(['node_modules/astro/bin/astro.mjs', 'build', ...force, '--outDir', work], env, logFile, (line) => {
       // Astro prints a line per page; rendering two at a time, it sometimes prints two on one line.
       const written = line.match(/\.html/g)?.length ?? 0;
       if (written > 0) progress.update((pages += written));

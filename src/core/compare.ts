@@ -442,7 +442,10 @@ export type KeyedData = Pick<BureauYear, 'template' | 'staff' | 'operatingCost'>
  * data and those of its figures they show. A Disclosure is one; keyedYear()
  * makes a small one that can be kept for every bureau-year of a large site.
  */
-export type KeyedYear = Pick<Disclosure, 'bureauId' | 'year'> & { readonly data: KeyedData; readonly figures: ReadonlyMap<string, Figure> };
+export type KeyedYear = Pick<Disclosure, 'bureauId' | 'year'> & { readonly data: KeyedData; readonly figures: ReadonlyMap<string, KeyedFigure> };
+
+/** What the pages across bureaus read of a figure: its value, and what formatFigure() needs to print it. */
+export type KeyedFigure = Pick<Figure, 'kind' | 'value' | 'text'>;
 
 /** Only what the pages across bureaus read of `data` (KeyedData). */
 export function keyedData(data: BureauYear): KeyedData {
@@ -463,10 +466,10 @@ export function crossBureauFigures(): string[] {
 
 /** `d` with only the figures the pages across bureaus read (about 30 of its 300). */
 export function keyedYear(d: Pick<Disclosure, 'bureauId' | 'year' | 'data' | 'figures'>, names: readonly string[] = crossBureauFigures()): KeyedYear {
-  const figures = new Map<string, Figure>();
+  const figures = new Map<string, KeyedFigure>();
   for (const name of names) {
     const f = d.figures.get(name);
-    if (f) figures.set(name, f);
+    if (f) figures.set(name, { kind: f.kind, value: f.value, ...(f.text !== undefined ? { text: f.text } : {}) });
   }
   return { bureauId: d.bureauId, year: d.year, data: keyedData(d.data), figures };
 }
@@ -696,7 +699,7 @@ export interface TopicYear {
 }
 
 const figureText = (d: KeyedYear, name: string) => {
-  const f: Figure | undefined = d.figures.get(name);
+  const f = d.figures.get(name);
   return f ? formatFigure(f, d.data) : UNKNOWN;
 };
 

@@ -437,7 +437,7 @@ function describe(name: string): string {
 }
 
 /** A figure as shown on the page: amounts "1,234.07", percents "84.5%" (template decimals), unknown "—". */
-export function formatFigure(f: Figure, data: Pick<BureauYear, 'template'>): string {
+export function formatFigure(f: Pick<Figure, 'kind' | 'value' | 'text'>, data: Pick<BureauYear, 'template'>): string {
   if (f.kind === 'text') return f.text ?? '—';
   if (f.value === null) return '—';
   return f.kind === 'percent' ? formatPercent(f.value, percentDecimals(data)) : formatAmount(f.value);

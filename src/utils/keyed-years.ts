@@ -14,16 +14,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { writeWhole } from '../core/check/cache.ts';
-import { crossBureauFigures, keyedYear, type KeyedData, type KeyedYear } from '../core/compare.ts';
+import { crossBureauFigures, keyedYear, type KeyedData, type KeyedFigure, type KeyedYear } from '../core/compare.ts';
 import type { Disclosure } from '../core/disclosure.ts';
-import type { Figure } from '../core/figures.ts';
 import { D } from '../core/money.ts';
 import { BUILD_CACHE_ENV } from '../core/paths.ts';
 
 /** Bump when the stored form changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
-type StoredFigure = Omit<Figure, 'value'> & { value: string | null };
+type StoredFigure = Omit<KeyedFigure, 'value'> & { name: string; value: string | null };
 
 interface Stored {
   format: number;
@@ -54,12 +53,12 @@ export function keyedYears(disclosures: readonly Disclosure[], keys: ReadonlyMap
     const hit = stored[d.id];
     if (key !== undefined && hit?.key === key) {
       kept[d.id] = hit;
-      const figures = hit.figures.map((f): Figure => ({ ...f, value: f.value === null ? null : new D(f.value) }));
-      return { bureauId: d.bureauId, year: d.year, data: hit.data, figures: new Map(figures.map((f) => [f.name, f])) };
+      const figures = new Map(hit.figures.map(({ name, ...f }): [string, KeyedFigure] => [name, { ...f, value: f.value === null ? null : new D(f.value) }]));
+      return { bureauId: d.bureauId, year: d.year, data: hit.data, figures };
     }
     const made = keyedYear(d, names);
     computed++;
-    if (key !== undefined) kept[d.id] = { key, data: made.data, figures: [...made.figures.values()].map((f) => ({ ...f, value: f.value === null ? null : f.value.toString() })) };
+    if (key !== undefined) kept[d.id] = { key, data: made.data, figures: [...made.figures].map(([name, f]) => ({ name, ...f, value: f.value === null ? null : f.value.toString() })) };
     return made;
   });
   if (file && (computed > 0 || Object.keys(kept).length !== Object.keys(stored).length)) {

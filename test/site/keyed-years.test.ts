@@ -32,8 +32,9 @@ const uncomputable = (list: Disclosure[]) =>
     }) as Disclosure,
   );
 
-/** Figures as comparable values (exact values as text). */
-const plain = (list: KeyedYear[]) => list.map((k) => ({ id: `${k.bureauId}/${k.year}`, figures: [...k.figures.values()].map((f) => ({ ...f, value: f.value?.toString() ?? null })) }));
+/** What the pages read of the data, and the figures as comparable values (exact values as text). */
+const plain = (list: KeyedYear[]) =>
+  list.map((k) => ({ id: `${k.bureauId}/${k.year}`, data: k.data, figures: [...k.figures].map(([name, f]) => ({ name, ...f, value: f.value?.toString() ?? null })) }));
 
 describe('keyedYears kept in the build cache', () => {
   afterEach(() => vi.unstubAllEnvs());
