@@ -19,7 +19,7 @@
  * The loaded content is held the same way, serialised per bureau: a Buffer
  * lies outside the JavaScript heap, which the garbage collector walks again
  * and again while a large site is rendered (at 15,000 bureau-years the parsed
- * content was 1.4 GB of a live heap of about 1.5 GB). A bureau-year's `data`
+ * content is 1.4 GB of heap). A bureau-year's `data`
  * and `narrative` are read back when first asked for, and only the last few
  * bureaus read are kept parsed: pages, and the passes over every bureau-year,
  * go bureau by bureau.
