@@ -30,6 +30,7 @@ import { deserialize, serialize } from 'node:v8';
 import { bureauKeys, cacheFolderOf, writeWhole } from './check/cache.ts';
 import { errorsUnder, loadContent, type BureauEntry, type BureauYearEntry, type ContentError } from './load.ts';
 import { compareText } from './order.ts';
+import { keepRecent } from './remember.ts';
 
 /** A bureau as loadContent() gives it, without its line lookup (what the pages read). */
 export type LoadedBureau = Omit<BureauEntry, 'lineOf'>;
@@ -85,15 +86,9 @@ function readStored(file: string, key: string): { stored: Stored; bytes: Buffer 
  */
 function heldContent() {
   const held = new Map<string, Buffer>();
-  const recent = new Map<string, Map<string, LoadedYear>>();
-  const parsedYears = (bureauId: string): Map<string, LoadedYear> => {
-    let years = recent.get(bureauId);
-    if (years) recent.delete(bureauId);
-    else years = new Map((deserialize(held.get(bureauId)!) as Stored).years.map((y) => [y.id, y]));
-    recent.set(bureauId, years);
-    if (recent.size > RECENT_BUREAUS) recent.delete(recent.keys().next().value!);
-    return years;
-  };
+  const remember = keepRecent(RECENT_BUREAUS);
+  const parsedYears = (bureauId: string): Map<string, LoadedYear> =>
+    remember(bureauId, () => new Map((deserialize(held.get(bureauId)!) as Stored).years.map((y) => [y.id, y])));
   return {
     /** Hold a bureau's stored form; returns its bureau-years, their data and narrative read from it when asked for. */
     hold(stored: Stored, bytes: Buffer): LoadedYear[] {

@@ -5,6 +5,7 @@
 import { computeFigures, type Figures } from './figures.ts';
 import { renderNarrative, type RenderedNarrative } from './narrative.ts';
 import type { BureauYear } from './schema.ts';
+import { keepEach, type Remember } from './remember.ts';
 
 export interface Disclosure {
   /** "<bureau-id>/<year>" */
@@ -29,21 +30,6 @@ export function previousYear<T extends { bureauId: string; year: string }>(all: 
     byKey.set(all, index);
   }
   return index.get(`${entry.bureauId}/${Number(entry.year) - 1}`);
-}
-
-/**
- * Where computed values are kept: `remember(key, make)` returns the value kept
- * under `key`, or makes and keeps it. The default keeps each value on its
- * disclosure; the site passes a bounded one so memory stays flat.
- */
-export type Remember = <T>(key: string, make: () => T) => T;
-
-function keepEach(): Remember {
-  const kept = new Map<string, unknown>();
-  return <T>(key: string, make: () => T): T => {
-    if (!kept.has(key)) kept.set(key, make());
-    return kept.get(key) as T;
-  };
 }
 
 /**

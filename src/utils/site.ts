@@ -3,7 +3,8 @@
  * Every bureau-year goes through `analyse()`; its figures and narrative are
  * computed when a page first reads them, so every page reads the same figures.
  */
-import { analyse, previousYear, type Disclosure, type Remember } from '../core/disclosure.ts';
+import { analyse, previousYear, type Disclosure } from '../core/disclosure.ts';
+import { keepRecent } from '../core/remember.ts';
 import type { Bureau } from '../core/schema.ts';
 import { requireSiteConfig, type SiteConfig } from '../core/site-config.ts';
 import { contentErrorsError } from '../core/load.ts';
@@ -121,18 +122,6 @@ function findingsSource(): {
  */
 const RECENT = 128;
 
-function rememberRecent(): Remember {
-  const recent = new Map<string, unknown>();
-  return <T>(key: string, make: () => T): T => {
-    let value = recent.get(key) as T | undefined;
-    if (value !== undefined) recent.delete(key);
-    else value = make();
-    recent.set(key, value);
-    if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
-    return value;
-  };
-}
-
 async function load(): Promise<Site> {
   const config = requireSiteConfig();
   // A content error stops the build with its file:line; in `astro dev` the page shows it instead of stale content.
@@ -140,7 +129,7 @@ async function load(): Promise<Site> {
   if (content.errors.length > 0) throw contentErrorsError(content.errors);
   const raw = content.years;
   const findings = findingsSource();
-  const remember = rememberRecent();
+  const remember = keepRecent(RECENT);
   const disclosures = raw
     .map((entry) => {
       const previous = previousYear(raw, entry);
