@@ -138,12 +138,23 @@ describe('search index', () => {
     expect(year.map((h) => h.url)).toContain(JIANGAN);
   });
 
-  test('pages carry the filters 部门, 年度, 地区 and 部分', async () => {
+  test('pages carry the filters 部门, 年度, 地区 and 部分; 部分 offers the parts a disclosure may leave out, and narrows by them', async () => {
     const hit = (await search('江岸区医疗保障局', '2023')).find((h) => h.url === JIANGAN)!;
     expect(hit.filters['部门']).toEqual(['医疗保障局']);
     expect(hit.filters['年度']).toEqual(['2023']);
     expect(hit.filters['地区']?.[0]).toContain('江岸区');
-    expect(hit.filters['部分']).toEqual(expect.arrayContaining(['概况', '决算表', '情况说明', '附件']));
+    expect(hit.filters['部分']).toEqual(expect.arrayContaining(['附件']));
+    // 概况, 决算表, 情况说明 and 名词解释 are on every page: as values they would narrow nothing (parts.ts).
+    const all = await search(null, 'all');
+    const offered = new Set(all.flatMap((h) => h.filters['部分'] ?? []));
+    expect([...offered].sort()).toEqual(['附件', '重点工作'].sort());
+    // The Jiangxi template has no 重点工作: a page without it is left out when a reader picks it.
+    const jiangxi = all.find((h) => h.url.includes('nanchang-'))!;
+    expect(jiangxi.filters['部分'] ?? []).not.toContain('重点工作');
+    const withKeyWork = await search(null, 'all', { 部分: '重点工作' });
+    expect(withKeyWork.length).toBeGreaterThan(0);
+    expect(withKeyWork.map((h) => h.url)).not.toContain(jiangxi.url);
+    expect(withKeyWork.length).toBe(all.filter((h) => h.filters['部分']?.includes('重点工作')).length);
   });
 
   test('the narrative\'s figures are found and link to their part; the tables\' headings are indexed, their rows are not', async () => {
