@@ -103,15 +103,19 @@ function extensionOf(path: string): string {
   return dot > 0 ? name.slice(dot) : '';
 }
 
+/** HASHED_PATHS and GZIP_ENCODED_PATH as headersFor() matches them, made once. */
+const HASHED = HASHED_PATHS.map((p) => new RegExp(`^${p}`));
+const GZIP_ENCODED = new RegExp(`^${GZIP_ENCODED_PATH}`);
+
 /** The response headers for a file of the built site, by its path relative to the site root (e.g. "_astro/x.js", "a/2023/index.html"). */
 export function headersFor(path: string): Record<string, string> {
   const relative = path.replace(/^\/+/, '');
-  const hashed = HASHED_PATHS.some((p) => new RegExp(`^${p}`).test(relative));
+  const hashed = HASHED.some((p) => p.test(relative));
   return {
     ...SECURITY_HEADERS,
     'Content-Type': MIME_TYPES[extensionOf(relative)] ?? 'application/octet-stream',
     'Cache-Control': hashed ? CACHE_IMMUTABLE : CACHE_REVALIDATE,
-    ...(new RegExp(`^${GZIP_ENCODED_PATH}`).test(relative) ? { 'Content-Encoding': 'gzip' } : {}),
+    ...(GZIP_ENCODED.test(relative) ? { 'Content-Encoding': 'gzip' } : {}),
   };
 }
 
