@@ -17,7 +17,7 @@
 import type { Classification } from './classification.ts';
 import type { ChartSpec } from './charts.ts';
 import type { Disclosure } from './disclosure.ts';
-import { formatFigure, tableData, THREE_PUBLIC_ITEMS, type Figure } from './figures.ts';
+import { formatFigure, tableData, THREE_PUBLIC_ITEMS, type FigureValue } from './figures.ts';
 import { D, changePercent, formatAmount, formatPercent, minus, money, ratio, sumPrinted, type Dec, type Maybe } from './money.ts';
 import type { Bureau, BureauYear, Table01, Table04, Table06, Table09, TableKey } from './schema.ts';
 import { CODE_LENGTHS } from './classification.ts';
@@ -442,10 +442,7 @@ export type KeyedData = Pick<BureauYear, 'template' | 'staff' | 'operatingCost'>
  * data and those of its figures they show. A Disclosure is one; keyedYear()
  * makes a small one that can be kept for every bureau-year of a large site.
  */
-export type KeyedYear = Pick<Disclosure, 'bureauId' | 'year'> & { readonly data: KeyedData; readonly figures: ReadonlyMap<string, KeyedFigure> };
-
-/** What the pages across bureaus read of a figure: its value, and what formatFigure() needs to print it. */
-export type KeyedFigure = Pick<Figure, 'kind' | 'value' | 'text'>;
+export type KeyedYear = Pick<Disclosure, 'bureauId' | 'year'> & { readonly data: KeyedData; readonly figures: ReadonlyMap<string, FigureValue> };
 
 /** Only what the pages across bureaus read of `data` (KeyedData). */
 export function keyedData(data: BureauYear): KeyedData {
@@ -466,7 +463,7 @@ export function crossBureauFigures(): string[] {
 
 /** `d` with only the figures the pages across bureaus read (about 30 of its 300). */
 export function keyedYear(d: Pick<Disclosure, 'bureauId' | 'year' | 'data' | 'figures'>, names: readonly string[] = crossBureauFigures()): KeyedYear {
-  const figures = new Map<string, KeyedFigure>();
+  const figures = new Map<string, FigureValue>();
   for (const name of names) {
     const f = d.figures.get(name);
     if (f) figures.set(name, { kind: f.kind, value: f.value, ...(f.text !== undefined ? { text: f.text } : {}) });

@@ -436,8 +436,11 @@ function describe(name: string): string {
   return name;
 }
 
+/** What a figure's printed form depends on: its kind, value and text (the pages across bureaus keep only this, keyedYear()). */
+export type FigureValue = Pick<Figure, 'kind' | 'value' | 'text'>;
+
 /** A figure as shown on the page: amounts "1,234.07", percents "84.5%" (template decimals), unknown "—". */
-export function formatFigure(f: Pick<Figure, 'kind' | 'value' | 'text'>, data: Pick<BureauYear, 'template'>): string {
+export function formatFigure(f: FigureValue, data: Pick<BureauYear, 'template'>): string {
   if (f.kind === 'text') return f.text ?? '—';
   if (f.value === null) return '—';
   return f.kind === 'percent' ? formatPercent(f.value, percentDecimals(data)) : formatAmount(f.value);

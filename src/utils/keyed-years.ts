@@ -14,7 +14,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { writeWhole } from '../core/check/cache.ts';
-import { crossBureauFigures, keyedYear, type KeyedData, type KeyedFigure, type KeyedYear } from '../core/compare.ts';
+import { crossBureauFigures, keyedYear, type KeyedData, type KeyedYear } from '../core/compare.ts';
+import type { FigureValue } from '../core/figures.ts';
 import type { Disclosure } from '../core/disclosure.ts';
 import { D } from '../core/money.ts';
 import { BUILD_CACHE_ENV } from '../core/paths.ts';
@@ -22,7 +23,7 @@ import { BUILD_CACHE_ENV } from '../core/paths.ts';
 /** Bump when the stored form changes. */
 const FORMAT = 3;
 
-type StoredFigure = Omit<KeyedFigure, 'value'> & { name: string; value: string | null };
+type StoredFigure = Omit<FigureValue, 'value'> & { name: string; value: string | null };
 
 interface Stored {
   format: number;
@@ -53,7 +54,7 @@ export function keyedYears(disclosures: readonly Disclosure[], keys: ReadonlyMap
     const hit = stored[d.id];
     if (key !== undefined && hit?.key === key) {
       kept[d.id] = hit;
-      const figures = new Map(hit.figures.map(({ name, ...f }): [string, KeyedFigure] => [name, { ...f, value: f.value === null ? null : new D(f.value) }]));
+      const figures = new Map(hit.figures.map(({ name, ...f }): [string, FigureValue] => [name, { ...f, value: f.value === null ? null : new D(f.value) }]));
       return { bureauId: d.bureauId, year: d.year, data: hit.data, figures };
     }
     const made = keyedYear(d, names);
